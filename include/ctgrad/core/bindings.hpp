@@ -1,0 +1,101 @@
+// ctgrad/core/bindings.hpp: at(x = 1.0, ...) binds values, wrt(x, ...) names what to differentiate.
+#pragma once
+
+#include <ctgrad/concepts.hpp>
+#include <ctgrad/core/var.hpp>
+#include <ctgrad/detail/type_traits.hpp>
+#include <ctgrad/fwd.hpp>
+
+#include <type_traits>
+
+namespace ctgrad {
+namespace detail {
+template <class T>
+inline constexpr bool is_binding = false;
+template <class Variable, class T>
+inline constexpr bool is_binding<binding<Variable, T>> = true;
+
+template <class... Ts>
+struct common_value {
+  using type = std::common_type_t<Ts...>;
+};
+template <>
+struct common_value<> {  // an expression with no variables evaluates in double
+  using type = double;
+};
+}  // namespace detail
+
+/// The values of some variables, one binding each; made by at(...).
+template <class... Bindings>
+struct bindings : Bindings... {
+  /// The type every expression is evaluated in: the common type of the bound values.
+  using value_type = typename detail::common_value<typename Bindings::value_type...>::type;
+};
+
+/// at(x = 1.0, y = 2.0): the point at which to evaluate; each variable bound once.
+template <class... Bindings>
+constexpr auto at(Bindings... values) {
+  if constexpr (!(detail::is_binding<Bindings> && ...)) {
+    static_assert(detail::always_false<Bindings...>,
+                  "ctgrad::at: every argument must bind a variable to a number, as in at(x = 1.0).");
+  } else if constexpr (!detail::all_distinct<typename Bindings::variable_type...>) {
+    static_assert(detail::all_distinct<typename Bindings::variable_type...>,
+                  "ctgrad::at: a variable is bound twice; bind each variable once.");
+  } else {
+    return bindings<Bindings...>{values...};
+  }
+}
+
+/// The variables to differentiate with respect to; made by wrt(...).
+template <class... Variables>
+struct variable_list {
+  static constexpr std::size_t size = sizeof...(Variables);
+  template <class V>
+  static constexpr bool contains = detail::one_of<V, Variables...>;
+};
+
+/// wrt(x, y): the variables value_and_grad, grad and hessian differentiate with respect to.
+template <class... Variables>
+constexpr auto wrt(Variables...) {
+  static_assert((variable<Variables> && ...),
+                "ctgrad::wrt: every argument must be a variable such as var<\"x\">.");
+  static_assert(detail::all_distinct<Variables...>,
+                "ctgrad::wrt: a variable is named twice; name each variable once.");
+  return variable_list<Variables...>{};
+}
+
+namespace detail {
+/// The value bound to Variable; overload resolution finds the base class, so lookup is O(1).
+template <class Variable, class T>
+constexpr T bound_value(const binding<Variable, T>& bound) {
+  return bound.value;
+}
+
+template <class Variable, class Bindings>
+inline constexpr bool is_bound = false;
+template <class Variable, class... Bindings>
+inline constexpr bool is_bound<Variable, bindings<Bindings...>> =
+    one_of<Variable, typename Bindings::variable_type...>;
+
+/// The first variable of E that B leaves unbound, or void; named in eval's error message.
+template <class E, class B>
+struct first_unbound {
+  using type = void;
+};
+template <fixed_string Name, class B>
+struct first_unbound<var<Name>, B> {
+  using type = std::conditional_t<is_bound<var<Name>, B>, void, var<Name>>;
+};
+template <class Op, class Arg, class B>
+struct first_unbound<unary<Op, Arg>, B> : first_unbound<Arg, B> {};
+template <class Op, class Lhs, class Rhs, class B>
+struct first_unbound<binary<Op, Lhs, Rhs>, B> {
+  using left = typename first_unbound<Lhs, B>::type;
+  using type = std::conditional_t<std::is_void_v<left>, typename first_unbound<Rhs, B>::type, left>;
+};
+
+/// True for void: reads well in the diagnostic, `every_variable_bound<var<"y">>` is false.
+template <class FirstUnbound>
+inline constexpr bool every_variable_bound = std::is_void_v<FirstUnbound>;
+}  // namespace detail
+}  // namespace ctgrad

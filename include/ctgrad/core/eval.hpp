@@ -1,0 +1,38 @@
+// ctgrad/core/eval.hpp: eval(f, at(x = 1.0, ...)), the value of an expression at a point.
+#pragma once
+
+#include <ctgrad/concepts.hpp>
+#include <ctgrad/core/bindings.hpp>
+#include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/node.hpp>
+#include <ctgrad/core/var.hpp>
+
+namespace ctgrad {
+namespace detail {
+/// The value of E in type R; every op's rule is applied to values already converted to R.
+template <class R, class E, class B>
+constexpr R value(const E& e, const B& b) {
+  if constexpr (is_var<E>) {
+    return static_cast<R>(bound_value<E>(b));
+  } else if constexpr (is_constant<E>) {
+    return static_cast<R>(e.value);
+  } else if constexpr (is_rational<E>) {
+    return static_cast<R>(E::num) / static_cast<R>(E::den);
+  } else if constexpr (is_unary<E>) {
+    return static_cast<R>(E::op::eval(value<R>(e.arg, b)));
+  } else {
+    return static_cast<R>(E::op::eval(value<R>(e.lhs, b), value<R>(e.rhs, b)));
+  }
+}
+}  // namespace detail
+
+/// The value of f at the point b, in b's value type (the common type of the bound numbers).
+template <class E, class... Bindings>
+constexpr auto eval(const E& f, const bindings<Bindings...>& b) {
+  static_assert(expression<E>, "ctgrad::eval: the first argument must be a ctgrad expression.");
+  static_assert(detail::every_variable_bound<
+                    typename detail::first_unbound<E, bindings<Bindings...>>::type>,
+                "ctgrad::eval: the expression uses a variable that at(...) does not bind.");
+  return detail::value<typename bindings<Bindings...>::value_type>(f, b);
+}
+}  // namespace ctgrad

@@ -1,0 +1,99 @@
+// ctgrad/core/node.hpp: the two operation nodes, unary<Op, Arg> and binary<Op, Lhs, Rhs>.
+#pragma once
+
+#include <ctgrad/concepts.hpp>
+#include <ctgrad/fwd.hpp>
+
+#include <type_traits>
+
+namespace ctgrad {
+// Operands are held by value, so an expression kept in `auto` never dangles. An empty operand
+// (a variable, a rational, a node of those) is a static member instead, so an expression made of
+// variables is itself an empty type: it costs nothing to pass and can be a template argument.
+
+/// Op applied to one operand; Op is a tag such as sin_op that holds the value and derivative rules.
+template <class Op, class Arg>
+struct unary {
+  using op = Op;
+  using arg_type = Arg;
+  Arg arg;
+};
+
+template <class Op, class Arg>
+  requires std::is_empty_v<Arg>
+struct unary<Op, Arg> {
+  using op = Op;
+  using arg_type = Arg;
+  static constexpr Arg arg{};
+  constexpr unary() = default;
+  constexpr explicit unary(Arg) {}
+};
+
+/// Op applied to two operands, such as add_op for lhs + rhs.
+template <class Op, class Lhs, class Rhs>
+struct binary {
+  using op = Op;
+  using lhs_type = Lhs;
+  using rhs_type = Rhs;
+  Lhs lhs;
+  Rhs rhs;
+};
+
+template <class Op, class Lhs, class Rhs>
+  requires(std::is_empty_v<Lhs> && !std::is_empty_v<Rhs>)
+struct binary<Op, Lhs, Rhs> {
+  using op = Op;
+  using lhs_type = Lhs;
+  using rhs_type = Rhs;
+  static constexpr Lhs lhs{};
+  Rhs rhs;
+  constexpr binary(Lhs, Rhs right) : rhs(right) {}
+};
+
+template <class Op, class Lhs, class Rhs>
+  requires(!std::is_empty_v<Lhs> && std::is_empty_v<Rhs>)
+struct binary<Op, Lhs, Rhs> {
+  using op = Op;
+  using lhs_type = Lhs;
+  using rhs_type = Rhs;
+  Lhs lhs;
+  static constexpr Rhs rhs{};
+  constexpr binary(Lhs left, Rhs) : lhs(left) {}
+};
+
+template <class Op, class Lhs, class Rhs>
+  requires(std::is_empty_v<Lhs> && std::is_empty_v<Rhs>)
+struct binary<Op, Lhs, Rhs> {
+  using op = Op;
+  using lhs_type = Lhs;
+  using rhs_type = Rhs;
+  static constexpr Lhs lhs{};
+  static constexpr Rhs rhs{};
+  constexpr binary() = default;
+  constexpr binary(Lhs, Rhs) {}
+};
+
+namespace detail {
+/// The node Op(arg), built without simplification: op headers call it once their rules are done.
+template <class Op>
+constexpr auto make_unary(expression auto arg) {
+  return unary<Op, decltype(arg)>{arg};
+}
+
+/// The node Op(lhs, rhs), built without simplification.
+template <class Op>
+constexpr auto make_binary(expression auto lhs, expression auto rhs) {
+  return binary<Op, decltype(lhs), decltype(rhs)>{lhs, rhs};
+}
+
+template <class E, class Op>
+inline constexpr bool is_unary_of = false;
+template <class Op, class Arg>
+inline constexpr bool is_unary_of<unary<Op, Arg>, Op> = true;
+
+template <class E, class Op>
+inline constexpr bool is_binary_of = false;
+template <class Op, class Lhs, class Rhs>
+inline constexpr bool is_binary_of<binary<Op, Lhs, Rhs>, Op> = true;
+}  // namespace detail
+}  // namespace ctgrad

@@ -1,0 +1,69 @@
+// ctgrad/diff/symbolic.hpp: d(f, x), the derivative as a new expression, and hessian.
+#pragma once
+
+#include <ctgrad/concepts.hpp>
+#include <ctgrad/core/bindings.hpp>
+#include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/eval.hpp>
+#include <ctgrad/diff/depends.hpp>
+#include <ctgrad/ops/add.hpp>
+#include <ctgrad/ops/mul.hpp>
+
+#include <boost/hana/at.hpp>
+#include <boost/hana/basic_tuple.hpp>
+
+#include <array>
+#include <cstddef>
+
+namespace ctgrad {
+namespace detail {
+// The chain rule over the type: each op gives its local derivative as an expression, and the
+// simplifying operators prune what is zero, so d's result grows with f, not with its paths.
+template <class E, class X>
+constexpr auto derivative(const E& f, X x) {
+  if constexpr (!depends_on<E, X>) {
+    return zero{};
+  } else if constexpr (is_var<E>) {
+    return one{};
+  } else if constexpr (is_unary<E>) {
+    return E::op::derivative(f.arg, f) * derivative(f.arg, x);
+  } else {
+    auto partials = E::op::partials(f.lhs, f.rhs, f);
+    return boost::hana::at_c<0>(partials) * derivative(f.lhs, x) +
+           boost::hana::at_c<1>(partials) * derivative(f.rhs, x);
+  }
+}
+}  // namespace detail
+
+/// ∂f/∂x as an expression: d(x * y, x) is y; higher orders compose, as in d(d(f, x), y).
+template <class E, class X>
+constexpr expression auto d(const E& f, X x) {
+  static_assert(expression<E>, "ctgrad::d: the first argument must be a ctgrad expression.");
+  static_assert(variable<X>,
+                "ctgrad::d: the second argument must be a variable such as var<\"x\">; "
+                "differentiate with respect to a variable, not an expression or a number.");
+  return detail::derivative(f, x);
+}
+
+/// The Hessian matrix [∂²f/∂xᵢ∂xⱼ] at a point, from d(d(f, xᵢ), xⱼ); constexpr where f's ops are.
+template <class E, class... Variables, class... Bindings>
+constexpr auto hessian(const E& f, variable_list<Variables...>, const bindings<Bindings...>& point) {
+  static_assert(expression<E>, "ctgrad::hessian: the first argument must be a ctgrad expression.");
+  static_assert(detail::every_variable_bound<
+                    typename detail::first_unbound<E, bindings<Bindings...>>::type>,
+                "ctgrad::hessian: the expression uses a variable that at(...) does not bind.");
+  using value_type = typename bindings<Bindings...>::value_type;
+  constexpr std::size_t n = sizeof...(Variables);
+  std::array<std::array<value_type, n>, n> result{};
+  std::size_t row = 0;
+  (
+      [&](auto xi) {
+        auto dfdxi = detail::derivative(f, xi);
+        std::size_t column = 0;
+        ((result[row][column++] = detail::value<value_type>(detail::derivative(dfdxi, Variables{}), point)), ...);
+        ++row;
+      }(Variables{}),
+      ...);
+  return result;
+}
+}  // namespace ctgrad

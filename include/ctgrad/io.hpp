@@ -1,0 +1,7 @@
+// ctgrad/io.hpp: printing (operator<<, to_string, to_latex, to_dot) and CSV input.
+#pragma once
+
+#include <ctgrad/io/csv.hpp>
+#include <ctgrad/io/dot.hpp>
+#include <ctgrad/io/latex.hpp>
+#include <ctgrad/io/print.hpp>

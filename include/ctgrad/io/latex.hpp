@@ -1,0 +1,92 @@
+// ctgrad/io/latex.hpp: to_latex(f), an expression as a LaTeX math formula.
+#pragma once
+
+#include <ctgrad/concepts.hpp>
+#include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/node.hpp>
+#include <ctgrad/fwd.hpp>
+#include <ctgrad/io/print.hpp>  // precedence_of: the same parenthesization as operator<<
+
+#include <ostream>
+#include <sstream>
+#include <string>
+
+namespace ctgrad {
+namespace detail {
+template <class E>
+void print_latex(std::ostream& out, const E& e);
+
+template <class E>
+void print_latex_wrapped(std::ostream& out, const E& e, bool parenthesize) {
+  if (parenthesize) out << "\\left(";
+  print_latex(out, e);
+  if (parenthesize) out << "\\right)";
+}
+
+template <class E>
+void print_latex(std::ostream& out, const E& e) {
+  if constexpr (is_var<E> || is_constant<E>) {
+    print(out, e);
+  } else if constexpr (is_rational<E>) {
+    if constexpr (E::den == 1) {
+      out << E::num;
+    } else {
+      out << (E::num < 0 ? "-" : "") << "\\frac{" << (E::num < 0 ? -E::num : E::num) << "}{"
+          << E::den << '}';
+    }
+  } else if constexpr (is_unary_of<E, neg_op>) {
+    out << '-';
+    print_latex_wrapped(out, e.arg, precedence_of(e.arg) <= precedence::negation);
+  } else if constexpr (is_power<E>) {
+    out << '{';
+    print_latex_wrapped(out, e.arg, precedence_of(e.arg) <= precedence::power);
+    out << "}^{" << E::op::exponent << '}';
+  } else if constexpr (is_unary_of<E, sqrt_op>) {
+    out << "\\sqrt{";
+    print_latex(out, e.arg);
+    out << '}';
+  } else if constexpr (is_unary_of<E, abs_op>) {
+    out << "\\left|";
+    print_latex(out, e.arg);
+    out << "\\right|";
+  } else if constexpr (is_unary<E>) {
+    out << E::op::latex << "\\left(";
+    print_latex(out, e.arg);
+    out << "\\right)";
+  } else if constexpr (is_binary_of<E, div_op>) {
+    out << "\\frac{";
+    print_latex(out, e.lhs);
+    out << "}{";
+    print_latex(out, e.rhs);
+    out << '}';
+  } else if constexpr (is_binary_of<E, pow_op>) {
+    out << '{';
+    print_latex_wrapped(out, e.lhs, precedence_of(e.lhs) < precedence::atom);
+    out << "}^{";
+    print_latex(out, e.rhs);
+    out << '}';
+  } else if constexpr (is_infix<E>) {
+    constexpr auto own = static_cast<precedence>(E::op::precedence);
+    print_latex_wrapped(out, e.lhs, precedence_of(e.lhs) < own);
+    out << ' ' << E::op::latex << ' ';
+    const auto right = precedence_of(e.rhs);
+    print_latex_wrapped(out, e.rhs,
+                        right < own || (right == own && !E::op::associative) || prints_negative(e.rhs));
+  } else {
+    out << E::op::latex << "\\left(";
+    print_latex(out, e.lhs);
+    out << ", ";
+    print_latex(out, e.rhs);
+    out << "\\right)";
+  }
+}
+}  // namespace detail
+
+/// f as a LaTeX formula: \frac for division, ^{N} for powers, \cdot for products.
+template <expression E>
+std::string to_latex(const E& f) {
+  std::ostringstream text;
+  detail::print_latex(text, f);
+  return text.str();
+}
+}  // namespace ctgrad

@@ -1,0 +1,152 @@
+// ctgrad/io/print.hpp: operator<< and to_string, an expression as infix text with minimal parentheses.
+#pragma once
+
+#include <ctgrad/concepts.hpp>
+#include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/node.hpp>
+#include <ctgrad/fwd.hpp>
+
+#include <cstdint>
+#include <ostream>
+#include <sstream>
+#include <string>
+
+namespace ctgrad {
+namespace detail {
+// Binding strength of what an expression prints as: a lower number needs parentheses sooner.
+enum class precedence : int { sum = 1, product = 2, negation = 3, power = 4, atom = 5 };
+
+template <class T>
+concept infix_op = requires { T::precedence; T::associative; };
+
+/// Whether E is pow<N>(a), printed a^N.
+template <class E>
+inline constexpr bool is_power = false;
+template <int Exponent, class Arg>
+inline constexpr bool is_power<unary<power_op<Exponent>, Arg>> = true;
+
+/// Whether E is a binary node printed between its operands (a + b), not as a call (max(a, b)).
+template <class E>
+inline constexpr bool is_infix = false;
+template <class Op, class Lhs, class Rhs>
+inline constexpr bool is_infix<binary<Op, Lhs, Rhs>> = infix_op<Op>;
+
+template <class T>
+inline constexpr bool has_decimal_form = false;
+template <std::intmax_t Num, std::intmax_t Den>
+inline constexpr bool has_decimal_form<rational<Num, Den>> = [] {
+  std::intmax_t den = Den;
+  while (den % 2 == 0) den /= 2;
+  while (den % 5 == 0) den /= 5;
+  return den == 1;
+}();
+
+/// Whether e prints with a leading minus sign (decided at run time for runtime constants).
+template <class E>
+constexpr bool prints_negative(const E& e) {
+  if constexpr (is_constant<E>) {
+    return e.value < 0;
+  } else if constexpr (is_rational<E>) {
+    return E::num < 0;
+  } else if constexpr (is_unary<E>) {
+    return is_unary_of<E, neg_op>;
+  } else if constexpr (is_infix<E>) {
+    return prints_negative(e.lhs);
+  } else {
+    return false;
+  }
+}
+
+template <class E>
+constexpr precedence precedence_of(const E& e) {
+  if constexpr (is_constant<E> || is_rational<E>) {
+    if (prints_negative(e)) return precedence::negation;
+    if constexpr (is_rational<E>) {
+      if constexpr (E::den != 1 && !has_decimal_form<E>) return precedence::product;
+    }
+    return precedence::atom;
+  } else if constexpr (is_unary_of<E, neg_op>) {
+    return precedence::negation;
+  } else if constexpr (is_power<E>) {
+    return precedence::power;
+  } else if constexpr (is_infix<E>) {
+    return static_cast<precedence>(E::op::precedence);
+  } else {
+    return precedence::atom;
+  }
+}
+
+template <class T>
+void print_rational(std::ostream& out) {
+  if constexpr (T::den == 1) {
+    out << T::num;
+  } else if constexpr (has_decimal_form<T>) {
+    std::ostringstream decimal;
+    decimal.precision(18);
+    decimal << static_cast<long double>(T::num) / static_cast<long double>(T::den);
+    out << decimal.str();
+  } else {
+    out << T::num << '/' << T::den;
+  }
+}
+
+template <class E>
+void print(std::ostream& out, const E& e);
+
+template <class E>
+void print_wrapped(std::ostream& out, const E& e, bool parenthesize) {
+  if (parenthesize) out << '(';
+  print(out, e);
+  if (parenthesize) out << ')';
+}
+
+template <class E>
+void print(std::ostream& out, const E& e) {
+  if constexpr (is_var<E>) {
+    out << E::name;
+  } else if constexpr (is_constant<E>) {
+    out << e.value;
+  } else if constexpr (is_rational<E>) {
+    print_rational<E>(out);
+  } else if constexpr (is_unary_of<E, neg_op>) {
+    out << '-';
+    print_wrapped(out, e.arg, precedence_of(e.arg) <= precedence::negation);
+  } else if constexpr (is_power<E>) {
+    print_wrapped(out, e.arg, precedence_of(e.arg) <= precedence::power);
+    out << '^' << E::op::exponent;
+  } else if constexpr (is_unary<E>) {
+    out << E::op::name << '(';
+    print(out, e.arg);
+    out << ')';
+  } else if constexpr (is_infix<E>) {
+    constexpr auto own = static_cast<precedence>(E::op::precedence);
+    print_wrapped(out, e.lhs, precedence_of(e.lhs) < own);
+    out << ' ' << E::op::name << ' ';
+    const auto right = precedence_of(e.rhs);
+    print_wrapped(out, e.rhs,
+                  right < own || (right == own && !E::op::associative) || prints_negative(e.rhs));
+  } else {
+    out << E::op::name << '(';
+    print(out, e.lhs);
+    out << ", ";
+    print(out, e.rhs);
+    out << ')';
+  }
+}
+}  // namespace detail
+
+/// Writes f as an infix formula with minimal parentheses, e.g. `-2 * (y - θ * x) * x`.
+template <expression E>
+std::ostream& operator<<(std::ostream& out, const E& f) {
+  detail::print(out, f);
+  return out;
+}
+
+/// f as the infix formula operator<< writes.
+template <expression E>
+std::string to_string(const E& f) {
+  std::ostringstream text;
+  detail::print(text, f);
+  return text.str();
+}
+}  // namespace ctgrad

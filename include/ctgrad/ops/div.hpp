@@ -1,0 +1,46 @@
+// ctgrad/ops/div.hpp: a / b.
+#pragma once
+
+#include <ctgrad/concepts.hpp>
+#include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/node.hpp>
+#include <ctgrad/ops/mul.hpp>
+#include <ctgrad/ops/neg.hpp>
+
+#include <boost/hana/basic_tuple.hpp>
+
+#include <string_view>
+
+namespace ctgrad {
+/// Division; ∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = -(a/b)/b, which reuses the quotient already computed.
+struct div_op {
+  static constexpr std::string_view name = "/";
+  static constexpr std::string_view latex = "\\frac";
+  static constexpr int precedence = 2;
+  static constexpr bool associative = false;
+  static constexpr auto eval(auto a, auto b) { return a / b; }
+  static constexpr auto partials(auto, auto b, auto quotient) {
+    return boost::hana::make_basic_tuple(one{} / b, -(quotient / b));
+  }
+};
+
+/// a / b, simplified as it is built: 0/b → 0, a/1 → a, constants fold, a / 0 fails to compile.
+template <operand L, operand R>
+  requires(expression<L> || expression<R>)
+constexpr expression auto operator/(L lhs, R rhs) {
+  auto a = detail::as_expression(lhs);
+  auto b = detail::as_expression(rhs);
+  using A = decltype(a);
+  using B = decltype(b);
+  static_assert(!detail::is_zero<B>, "ctgrad::operator/: division by the compile-time constant 0.");
+  if constexpr (detail::is_zero<A>) {
+    return zero{};
+  } else if constexpr (detail::is_one<B>) {
+    return a;
+  } else if constexpr (static_constant<A> && static_constant<B>) {
+    return detail::make_rational<A::num * B::den, A::den * B::num>();
+  } else {
+    return detail::make_binary<div_op>(a, b);
+  }
+}
+}  // namespace ctgrad

@@ -1,0 +1,23 @@
+// ctgrad/ops/exp.hpp: exp(a).
+#pragma once
+
+#include <ctgrad/concepts.hpp>
+#include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/node.hpp>
+#include <ctgrad/fwd.hpp>
+
+#include <cmath>
+#include <string_view>
+
+namespace ctgrad {
+/// Exponential; (eᵃ)' = eᵃ, the value already computed.
+struct exp_op {
+  static constexpr std::string_view name = "exp";
+  static constexpr std::string_view latex = "\\exp";
+  static constexpr auto eval(auto a) { return std::exp(a); }
+  static constexpr auto derivative(auto, auto value) { return value; }
+};
+
+/// exp(a) as an expression.
+constexpr expression auto exp(expression auto a) { return detail::make_unary<exp_op>(a); }
+}  // namespace ctgrad

@@ -1,0 +1,32 @@
+// ctgrad/ops/max.hpp: max(a, b).
+#pragma once
+
+#include <ctgrad/concepts.hpp>
+#include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/node.hpp>
+#include <ctgrad/fwd.hpp>
+#include <ctgrad/ops/step.hpp>
+#include <ctgrad/ops/sub.hpp>
+
+#include <boost/hana/basic_tuple.hpp>
+
+#include <string_view>
+
+namespace ctgrad {
+/// The larger operand; the gradient flows to the larger one, to b on a tie (as relu = max(a, 0)).
+struct max_op {
+  static constexpr std::string_view name = "max";
+  static constexpr std::string_view latex = "\\max";
+  static constexpr auto eval(auto a, auto b) { return a > b ? a : b; }
+  static constexpr auto partials(auto a, auto b, auto) {
+    return boost::hana::make_basic_tuple(step(a - b), one{} - step(a - b));
+  }
+};
+
+/// max(a, b) as an expression.
+template <operand L, operand R>
+  requires(expression<L> || expression<R>)
+constexpr expression auto max(L a, R b) {
+  return detail::make_binary<max_op>(detail::as_expression(a), detail::as_expression(b));
+}
+}  // namespace ctgrad

@@ -1,0 +1,69 @@
+// ctgrad/ops/mul.hpp: a * b.
+#pragma once
+
+#include <ctgrad/concepts.hpp>
+#include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/node.hpp>
+#include <ctgrad/ops/neg.hpp>  // (-1)·a is -a; a·(-b) is -(a·b)
+#include <ctgrad/ops/pow.hpp>  // a·a is a^2
+
+#include <boost/hana/basic_tuple.hpp>
+
+#include <string_view>
+#include <type_traits>
+
+namespace ctgrad {
+namespace detail {
+/// Whether E is c·a for a compile-time constant c: c and a constant in front of it fold.
+template <class E>
+inline constexpr bool is_scaled = false;
+template <class Lhs, class Rhs>
+inline constexpr bool is_scaled<binary<mul_op, Lhs, Rhs>> = static_constant<Lhs>;
+}  // namespace detail
+
+/// Multiplication; ∂(a·b)/∂a = b, ∂(a·b)/∂b = a.
+struct mul_op {
+  static constexpr std::string_view name = "*";
+  static constexpr std::string_view latex = "\\cdot";
+  static constexpr int precedence = 2;
+  static constexpr bool associative = true;
+  static constexpr auto eval(auto a, auto b) { return a * b; }
+  static constexpr auto partials(auto a, auto b, auto) {
+    return boost::hana::make_basic_tuple(b, a);
+  }
+};
+
+/// a * b, simplified as it is built: 0·a → 0, 1·a → a, constants fold and move to the left,
+/// the sign of a negation moves to the front, a·a → a^2.
+template <operand L, operand R>
+  requires(expression<L> || expression<R>)
+constexpr expression auto operator*(L lhs, R rhs) {
+  auto a = detail::as_expression(lhs);
+  auto b = detail::as_expression(rhs);
+  using A = decltype(a);
+  using B = decltype(b);
+  if constexpr (detail::is_zero<A> || detail::is_zero<B>) {
+    return zero{};
+  } else if constexpr (detail::is_one<A>) {
+    return b;
+  } else if constexpr (detail::is_one<B>) {
+    return a;
+  } else if constexpr (static_constant<A> && static_constant<B>) {
+    return detail::make_rational<A::num * B::num, A::den * B::den>();
+  } else if constexpr (static_constant<B>) {
+    return b * a;
+  } else if constexpr (std::is_same_v<A, rational<-1>>) {
+    return -b;
+  } else if constexpr (static_constant<A> && detail::is_scaled<B>) {
+    return (a * b.lhs) * b.rhs;
+  } else if constexpr (detail::is_unary_of<A, neg_op>) {
+    return -(a.arg * b);
+  } else if constexpr (detail::is_unary_of<B, neg_op>) {
+    return -(a * b.arg);
+  } else if constexpr (std::is_same_v<A, B> && std::is_empty_v<A>) {
+    return pow<2>(a);  // same empty type, same value
+  } else {
+    return detail::make_binary<mul_op>(a, b);
+  }
+}
+}  // namespace ctgrad

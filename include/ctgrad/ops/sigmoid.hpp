@@ -1,0 +1,25 @@
+// ctgrad/ops/sigmoid.hpp: sigmoid(a), the logistic function 1/(1 + exp(-a)).
+#pragma once
+
+#include <ctgrad/concepts.hpp>
+#include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/node.hpp>
+#include <ctgrad/fwd.hpp>
+#include <ctgrad/ops/mul.hpp>
+#include <ctgrad/ops/sub.hpp>
+
+#include <cmath>
+#include <string_view>
+
+namespace ctgrad {
+/// Logistic function 1/(1 + e⁻ᵃ); σ' = σ·(1 - σ), from the value already computed.
+struct sigmoid_op {
+  static constexpr std::string_view name = "sigmoid";
+  static constexpr std::string_view latex = "\\sigma";
+  static constexpr auto eval(auto a) { return decltype(a){1} / (decltype(a){1} + std::exp(-a)); }
+  static constexpr auto derivative(auto, auto value) { return value * (one{} - value); }
+};
+
+/// sigmoid(a) as an expression.
+constexpr expression auto sigmoid(expression auto a) { return detail::make_unary<sigmoid_op>(a); }
+}  // namespace ctgrad

@@ -1,0 +1,22 @@
+// ctgrad/ops/sign.hpp: sign(a), -1, 0 or 1 (the derivative of abs).
+#pragma once
+
+#include <ctgrad/concepts.hpp>
+#include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/node.hpp>
+#include <ctgrad/fwd.hpp>
+
+#include <string_view>
+
+namespace ctgrad {
+/// Sign: -1, 0 or 1; its derivative is 0 almost everywhere.
+struct sign_op {
+  static constexpr std::string_view name = "sign";
+  static constexpr std::string_view latex = "\\operatorname{sign}";
+  static constexpr auto eval(auto a) { return a > 0 ? decltype(a){1} : a < 0 ? decltype(a){-1} : decltype(a){0}; }
+  static constexpr auto derivative(auto, auto) { return zero{}; }
+};
+
+/// sign(a) as an expression.
+constexpr expression auto sign(expression auto a) { return detail::make_unary<sign_op>(a); }
+}  // namespace ctgrad

@@ -1,0 +1,24 @@
+// ctgrad/ops/sqrt.hpp: sqrt(a).
+#pragma once
+
+#include <ctgrad/concepts.hpp>
+#include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/node.hpp>
+#include <ctgrad/fwd.hpp>
+#include <ctgrad/ops/div.hpp>
+
+#include <cmath>
+#include <string_view>
+
+namespace ctgrad {
+/// Square root; (√a)' = 1/(2√a), computed from the root already known.
+struct sqrt_op {
+  static constexpr std::string_view name = "sqrt";
+  static constexpr std::string_view latex = "\\sqrt";
+  static constexpr auto eval(auto a) { return std::sqrt(a); }
+  static constexpr auto derivative(auto, auto value) { return rational<1, 2>{} / value; }
+};
+
+/// sqrt(a) as an expression.
+constexpr expression auto sqrt(expression auto a) { return detail::make_unary<sqrt_op>(a); }
+}  // namespace ctgrad

@@ -1,0 +1,22 @@
+// ctgrad/ops/step.hpp: step(a), 1 for a > 0 and 0 otherwise (the derivative of relu).
+#pragma once
+
+#include <ctgrad/concepts.hpp>
+#include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/node.hpp>
+#include <ctgrad/fwd.hpp>
+
+#include <string_view>
+
+namespace ctgrad {
+/// Heaviside step: 1 where a > 0, else 0 (so step(0) = 0); its derivative is 0 almost everywhere.
+struct step_op {
+  static constexpr std::string_view name = "step";
+  static constexpr std::string_view latex = "\\theta";
+  static constexpr auto eval(auto a) { return a > 0 ? decltype(a){1} : decltype(a){0}; }
+  static constexpr auto derivative(auto, auto) { return zero{}; }
+};
+
+/// step(a) as an expression.
+constexpr expression auto step(expression auto a) { return detail::make_unary<step_op>(a); }
+}  // namespace ctgrad

@@ -1,0 +1,36 @@
+# cmake -DSETTINGS=<file> -DSOURCE=<case.cpp> -DMODE=compiles|fails -P check.cmake
+# compiles: SOURCE must compile as written. fails: with CTGRAD_EXPECT_FAIL it must fail, and the
+# compiler's output must contain every sentence written on a `// expect: <sentence>` line.
+include(${SETTINGS})
+list(TRANSFORM INCLUDES PREPEND -I)
+list(TRANSFORM SYSTEM_INCLUDES PREPEND -isystem)
+set(command ${CXX} ${FLAGS} ${INCLUDES} ${SYSTEM_INCLUDES})
+if(MODE STREQUAL "fails")
+  list(APPEND command -DCTGRAD_EXPECT_FAIL)
+endif()
+execute_process(COMMAND ${command} ${SOURCE}
+  RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
+
+if(MODE STREQUAL "compiles")
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "${SOURCE} does not compile as written:\n${output}")
+  endif()
+  return()
+endif()
+
+if(result EQUAL 0)
+  message(FATAL_ERROR "${SOURCE} compiled with CTGRAD_EXPECT_FAIL; it must not.")
+endif()
+file(STRINGS ${SOURCE} expect_lines REGEX "^// expect: ")
+if(NOT expect_lines)
+  message(FATAL_ERROR "${SOURCE} has no `// expect: <sentence>` line.")
+endif()
+foreach(line IN LISTS expect_lines)
+  string(REGEX REPLACE "^// expect: *" "" sentence "${line}")
+  string(STRIP "${sentence}" sentence)
+  string(FIND "${output}" "${sentence}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "${SOURCE} failed, but without the sentence \"${sentence}\":\n${output}")
+  endif()
+endforeach()
+message(STATUS "${SOURCE} failed with \"${sentence}\" as expected.")
