@@ -42,6 +42,26 @@ inline constexpr bool is_zero = std::is_same_v<std::remove_cvref_t<T>, zero>;
 template <class T>
 inline constexpr bool is_one = std::is_same_v<std::remove_cvref_t<T>, one>;
 
+/// Whether T is a constant, known at run time (constant<T>) or at compile time (rational).
+template <class T>
+inline constexpr bool is_number_constant = is_constant<T> || is_rational<T>;
+
+/// The number a constant stands for; a rational becomes a double.
+template <class C>
+constexpr auto constant_value(C c) {
+  if constexpr (is_rational<C>) {
+    return static_cast<double>(C::num) / static_cast<double>(C::den);
+  } else {
+    return c.value;
+  }
+}
+
+/// The constant v: operators fold constants so that d(y / 2, y) is 0.5, not 1 / 2.
+template <class T>
+constexpr constant<T> make_constant(T v) {
+  return {v};
+}
+
 /// A number as an expression: expressions pass through, numbers become constant<T>.
 template <operand T>
 constexpr expression auto as_expression(T value) {

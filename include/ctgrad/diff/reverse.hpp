@@ -49,7 +49,8 @@ struct value_and_gradient {
 
 namespace detail {
 // The forward sweep stores every node's value in a record shaped like the expression, so the
-// backward sweep reads each value once instead of re-evaluating subtrees.
+// backward sweep reads each value once instead of re-evaluating subtrees. The record is filled
+// in place: returning child records by value would copy each subtree once per level above it.
 template <class T>
 struct leaf_record {
   T value;
@@ -66,18 +67,30 @@ struct binary_record {
   T value;
 };
 
-template <class T, class E, class B>
-constexpr auto forward(const E& e, const B& point) {
+template <class T, class E>
+struct record_of {
+  using type = leaf_record<T>;
+};
+template <class T, class Op, class Arg>
+struct record_of<T, unary<Op, Arg>> {
+  using type = unary_record<T, typename record_of<T, Arg>::type>;
+};
+template <class T, class Op, class Lhs, class Rhs>
+struct record_of<T, binary<Op, Lhs, Rhs>> {
+  using type = binary_record<T, typename record_of<T, Lhs>::type, typename record_of<T, Rhs>::type>;
+};
+
+template <class T, class E, class B, class Record>
+constexpr void forward(const E& e, const B& point, Record& record) {
   if constexpr (is_unary<E>) {
-    auto arg = forward<T>(e.arg, point);
-    return unary_record<T, decltype(arg)>{arg, static_cast<T>(E::op::eval(arg.value))};
+    forward<T>(e.arg, point, record.arg);
+    record.value = static_cast<T>(E::op::eval(record.arg.value));
   } else if constexpr (is_binary<E>) {
-    auto lhs = forward<T>(e.lhs, point);
-    auto rhs = forward<T>(e.rhs, point);
-    return binary_record<T, decltype(lhs), decltype(rhs)>{
-        lhs, rhs, static_cast<T>(E::op::eval(lhs.value, rhs.value))};
+    forward<T>(e.lhs, point, record.lhs);
+    forward<T>(e.rhs, point, record.rhs);
+    record.value = static_cast<T>(E::op::eval(record.lhs.value, record.rhs.value));
   } else {
-    return leaf_record<T>{value<T>(e, point)};
+    record.value = value<T>(e, point);
   }
 }
 
@@ -192,17 +205,23 @@ constexpr auto value_and_grad(const E& f, variable_list<Variables...>,
                               const bindings<Bindings...>& point) {
   static_assert(expression<E>,
                 "ctgrad::value_and_grad: the first argument must be a ctgrad expression.");
-  static_assert(detail::every_variable_bound<
-                    typename detail::first_unbound<E, bindings<Bindings...>>::type>,
-                "ctgrad::value_and_grad: the expression uses a variable that at(...) does not bind.");
   using T = typename bindings<Bindings...>::value_type;
-  auto record = detail::forward<T>(f, point);
-  value_and_gradient<T, Variables...> result{record.value, {}};
-  if constexpr (detail::depends_on<E, Variables...>) {
-    detail::backward<variable_list<Variables...>, detail::type_list<>>(
-        f, record, detail::adjoint<one, T>{T{1}}, result.grad);
+  using unbound = typename detail::first_unbound<E, bindings<Bindings...>>::type;
+  value_and_gradient<T, Variables...> result{};
+  if constexpr (!detail::every_variable_bound<unbound>) {
+    static_assert(detail::every_variable_bound<unbound>,
+                  "ctgrad::value_and_grad: the expression uses a variable that at(...) does not bind.");
+    return result;  // the sentence above is the only error
+  } else {
+    typename detail::record_of<T, E>::type record{};
+    detail::forward<T>(f, point, record);
+    result.value = record.value;
+    if constexpr (detail::depends_on<E, Variables...>) {
+      detail::backward<variable_list<Variables...>, detail::type_list<>>(
+          f, record, detail::adjoint<one, T>{T{1}}, result.grad);
+    }
+    return result;
   }
-  return result;
 }
 
 /// f's gradient with respect to wrt(...) at the point: value_and_grad without the value.
@@ -210,9 +229,13 @@ template <class E, class... Variables, class... Bindings>
 constexpr auto grad(const E& f, variable_list<Variables...> variables,
                     const bindings<Bindings...>& point) {
   static_assert(expression<E>, "ctgrad::grad: the first argument must be a ctgrad expression.");
-  static_assert(detail::every_variable_bound<
-                    typename detail::first_unbound<E, bindings<Bindings...>>::type>,
-                "ctgrad::grad: the expression uses a variable that at(...) does not bind.");
-  return value_and_grad(f, variables, point).grad;
+  using unbound = typename detail::first_unbound<E, bindings<Bindings...>>::type;
+  if constexpr (!detail::every_variable_bound<unbound>) {
+    static_assert(detail::every_variable_bound<unbound>,
+                  "ctgrad::grad: the expression uses a variable that at(...) does not bind.");
+    return gradient<typename bindings<Bindings...>::value_type, Variables...>{};
+  } else {
+    return value_and_grad(f, variables, point).grad;
+  }
 }
 }  // namespace ctgrad

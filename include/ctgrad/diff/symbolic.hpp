@@ -49,21 +49,26 @@ constexpr expression auto d(const E& f, X x) {
 template <class E, class... Variables, class... Bindings>
 constexpr auto hessian(const E& f, variable_list<Variables...>, const bindings<Bindings...>& point) {
   static_assert(expression<E>, "ctgrad::hessian: the first argument must be a ctgrad expression.");
-  static_assert(detail::every_variable_bound<
-                    typename detail::first_unbound<E, bindings<Bindings...>>::type>,
-                "ctgrad::hessian: the expression uses a variable that at(...) does not bind.");
   using value_type = typename bindings<Bindings...>::value_type;
   constexpr std::size_t n = sizeof...(Variables);
   std::array<std::array<value_type, n>, n> result{};
-  std::size_t row = 0;
-  (
-      [&](auto xi) {
-        auto dfdxi = detail::derivative(f, xi);
-        std::size_t column = 0;
-        ((result[row][column++] = detail::value<value_type>(detail::derivative(dfdxi, Variables{}), point)), ...);
-        ++row;
-      }(Variables{}),
-      ...);
+  using unbound = typename detail::first_unbound<E, bindings<Bindings...>>::type;
+  if constexpr (!detail::every_variable_bound<unbound>) {
+    static_assert(detail::every_variable_bound<unbound>,
+                  "ctgrad::hessian: the expression uses a variable that at(...) does not bind.");
+  } else {
+    std::size_t row = 0;
+    (
+        [&](auto xi) {
+          auto dfdxi = detail::derivative(f, xi);
+          std::size_t column = 0;
+          ((result[row][column++] =
+                detail::value<value_type>(detail::derivative(dfdxi, Variables{}), point)),
+           ...);
+          ++row;
+        }(Variables{}),
+        ...);
+  }
   return result;
 }
 }  // namespace ctgrad

@@ -59,7 +59,9 @@ struct dot_writer {
   template <class E>
   static std::string op_label() {
     if constexpr (is_power<E>) {
-      return "^" + std::to_string(E::op::exponent);
+      std::string label = "^";  // not "^" + to_string(...): g++ 12 -O3 warns -Wrestrict there
+      label += std::to_string(E::op::exponent);
+      return label;
     } else {
       return std::string(E::op::name);
     }

@@ -6,10 +6,12 @@
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/fwd.hpp>
 
+#include <charconv>
 #include <cstdint>
 #include <ostream>
 #include <sstream>
 #include <string>
+#include <type_traits>
 
 namespace ctgrad {
 namespace detail {
@@ -90,6 +92,18 @@ void print_rational(std::ostream& out) {
   }
 }
 
+/// A runtime constant in the fewest digits that read back as the same number (3.14159265358979).
+template <class T>
+void print_number(std::ostream& out, T value) {
+  if constexpr (std::is_floating_point_v<T>) {
+    char digits[64];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    out.write(digits, end - digits);
+  } else {
+    out << value;
+  }
+}
+
 template <class E>
 void print(std::ostream& out, const E& e);
 
@@ -105,7 +119,7 @@ void print(std::ostream& out, const E& e) {
   if constexpr (is_var<E>) {
     out << E::name;
   } else if constexpr (is_constant<E>) {
-    out << e.value;
+    print_number(out, e.value);
   } else if constexpr (is_rational<E>) {
     print_rational<E>(out);
   } else if constexpr (is_unary_of<E, neg_op>) {

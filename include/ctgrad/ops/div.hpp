@@ -10,6 +10,7 @@
 #include <boost/hana/basic_tuple.hpp>
 
 #include <string_view>
+#include <type_traits>
 
 namespace ctgrad {
 /// Division; ∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = -(a/b)/b, which reuses the quotient already computed.
@@ -39,6 +40,11 @@ constexpr expression auto operator/(L lhs, R rhs) {
     return a;
   } else if constexpr (static_constant<A> && static_constant<B>) {
     return detail::make_rational<A::num * B::den, A::den * B::num>();
+  } else if constexpr (detail::is_number_constant<A> && detail::is_number_constant<B>) {
+    using quotient = std::common_type_t<decltype(detail::constant_value(a)),
+                                        decltype(detail::constant_value(b)), double>;
+    return detail::make_constant(static_cast<quotient>(detail::constant_value(a)) /
+                                 static_cast<quotient>(detail::constant_value(b)));
   } else {
     return detail::make_binary<div_op>(a, b);
   }

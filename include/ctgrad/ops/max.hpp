@@ -17,7 +17,9 @@ namespace ctgrad {
 struct max_op {
   static constexpr std::string_view name = "max";
   static constexpr std::string_view latex = "\\max";
-  static constexpr auto eval(auto a, auto b) { return a > b ? a : b; }
+  static constexpr auto eval(auto a, auto b) {
+    return a > b || a != a ? a : b;  // a NaN operand, on either side, gives NaN
+  }
   static constexpr auto partials(auto a, auto b, auto) {
     return boost::hana::make_basic_tuple(step(a - b), one{} - step(a - b));
   }

@@ -1,4 +1,4 @@
-// ctgrad/ops/max.hpp: min(a, b).
+// ctgrad/ops/min.hpp: min(a, b).
 #pragma once
 
 #include <ctgrad/concepts.hpp>
@@ -17,7 +17,9 @@ namespace ctgrad {
 struct min_op {
   static constexpr std::string_view name = "min";
   static constexpr std::string_view latex = "\\min";
-  static constexpr auto eval(auto a, auto b) { return a < b ? a : b; }
+  static constexpr auto eval(auto a, auto b) {
+    return a < b || a != a ? a : b;  // a NaN operand, on either side, gives NaN
+  }
   static constexpr auto partials(auto a, auto b, auto) {
     return boost::hana::make_basic_tuple(step(b - a), one{} - step(b - a));
   }

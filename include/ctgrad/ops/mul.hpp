@@ -33,7 +33,8 @@ struct mul_op {
   }
 };
 
-/// a * b, simplified as it is built: 0·a → 0, 1·a → a, constants fold and move to the left,
+/// a * b, simplified as it is built: 0·a → 0, 1·a → a, constants fold and move to the left
+/// (also out of a right operand c·b),
 /// the sign of a negation moves to the front, a·a → a^2.
 template <operand L, operand R>
   requires(expression<L> || expression<R>)
@@ -50,12 +51,16 @@ constexpr expression auto operator*(L lhs, R rhs) {
     return a;
   } else if constexpr (static_constant<A> && static_constant<B>) {
     return detail::make_rational<A::num * B::num, A::den * B::den>();
+  } else if constexpr (detail::is_number_constant<A> && detail::is_number_constant<B>) {
+    return detail::make_constant(detail::constant_value(a) * detail::constant_value(b));
   } else if constexpr (static_constant<B>) {
     return b * a;
   } else if constexpr (std::is_same_v<A, rational<-1>>) {
     return -b;
   } else if constexpr (static_constant<A> && detail::is_scaled<B>) {
     return (a * b.lhs) * b.rhs;
+  } else if constexpr (detail::is_scaled<B>) {
+    return b.lhs * (a * b.rhs);
   } else if constexpr (detail::is_unary_of<A, neg_op>) {
     return -(a.arg * b);
   } else if constexpr (detail::is_unary_of<B, neg_op>) {

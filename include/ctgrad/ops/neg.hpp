@@ -33,11 +33,13 @@ constexpr bool absorbs_minus() {
 }
 }  // namespace detail
 
-/// -a, simplified as it is built: -(p/q) folds, -(-a) → a, -(c·a) → (-c)·a.
+/// -a, simplified as it is built: constants fold, -(-a) → a, -(c·a) → (-c)·a.
 constexpr expression auto operator-(expression auto a) {
   using A = decltype(a);
   if constexpr (static_constant<A>) {
     return detail::make_rational<-A::num, A::den>();
+  } else if constexpr (detail::is_constant<A>) {
+    return detail::make_constant(-a.value);
   } else if constexpr (detail::is_unary_of<A, neg_op>) {
     return a.arg;
   } else if constexpr (detail::absorbs_minus<A>()) {

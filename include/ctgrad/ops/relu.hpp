@@ -10,11 +10,11 @@
 #include <string_view>
 
 namespace ctgrad {
-/// Rectifier max(a, 0); relu'(a) = step(a), so relu'(0) = 0 as in micrograd and PyTorch.
+/// Rectifier max(a, 0); relu'(a) = step(a), so relu'(0) = 0 as in micrograd and PyTorch; NaN stays NaN.
 struct relu_op {
   static constexpr std::string_view name = "relu";
   static constexpr std::string_view latex = "\\operatorname{relu}";
-  static constexpr auto eval(auto a) { return a > 0 ? a : decltype(a){0}; }
+  static constexpr auto eval(auto a) { return a <= 0 ? decltype(a){0} : a; }  // NaN stays NaN
   static constexpr auto derivative(auto a, auto) { return step(a); }
 };
 

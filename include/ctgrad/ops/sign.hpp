@@ -9,11 +9,13 @@
 #include <string_view>
 
 namespace ctgrad {
-/// Sign: -1, 0 or 1; its derivative is 0 almost everywhere.
+/// Sign: -1, 0 or 1 (NaN stays NaN); its derivative is 0 almost everywhere.
 struct sign_op {
   static constexpr std::string_view name = "sign";
   static constexpr std::string_view latex = "\\operatorname{sign}";
-  static constexpr auto eval(auto a) { return a > 0 ? decltype(a){1} : a < 0 ? decltype(a){-1} : decltype(a){0}; }
+  static constexpr auto eval(auto a) {
+    return a > 0 ? decltype(a){1} : a < 0 ? decltype(a){-1} : a == 0 ? decltype(a){0} : a;  // NaN stays
+  }
   static constexpr auto derivative(auto, auto) { return zero{}; }
 };
 

@@ -25,7 +25,8 @@ struct sub_op {
   }
 };
 
-/// a - b, simplified as it is built: a - 0 → a, 0 - b → -b, a - (-b) → a + b, a - a → 0.
+/// a - b, simplified as it is built: a - 0 → a, 0 - b → -b, constants fold,
+/// a - (-b) → a + b, a - a → 0.
 template <operand L, operand R>
   requires(expression<L> || expression<R>)
 constexpr expression auto operator-(L lhs, R rhs) {
@@ -39,6 +40,8 @@ constexpr expression auto operator-(L lhs, R rhs) {
     return -b;
   } else if constexpr (static_constant<A> && static_constant<B>) {
     return detail::make_rational<A::num * B::den - B::num * A::den, A::den * B::den>();
+  } else if constexpr (detail::is_number_constant<A> && detail::is_number_constant<B>) {
+    return detail::make_constant(detail::constant_value(a) - detail::constant_value(b));
   } else if constexpr (detail::is_unary_of<B, neg_op>) {
     return a + b.arg;
   } else if constexpr (std::is_same_v<A, B> && std::is_empty_v<A>) {

@@ -1,0 +1,113 @@
+// tests/io/csv_test.cpp
+#include <ctgrad/io/csv.hpp>  // first: proves the header stands alone
+
+#include <doctest/doctest.h>
+
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <string_view>
+
+using namespace ctgrad;
+
+namespace {
+// A CSV file in the temporary directory, removed when the test ends.
+struct temp_csv {
+  std::filesystem::path path;
+  temp_csv(std::string_view name, std::string_view text)
+      : path(std::filesystem::temp_directory_path() /
+             ("ctgrad_csv_test_" + std::string(name) + ".csv")) {
+    std::ofstream(path, std::ios::binary) << text;
+  }
+  ~temp_csv() {
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+  }
+  temp_csv(const temp_csv&) = delete;
+  temp_csv& operator=(const temp_csv&) = delete;
+};
+
+// The message of the data_error that reading `file` throws, or "" if none is thrown.
+std::string error_of(const temp_csv& file) {
+  try {
+    read_csv<3>(file.path.string(), {"x1", "x2", "y"});
+  } catch (const data_error& error) {
+    return error.what();
+  }
+  return "";
+}
+
+bool contains(const std::string& text, std::string_view part) {
+  return text.find(part) != std::string::npos;
+}
+}  // namespace
+
+TEST_CASE("io/csv: a well-formed file parses into rows in the requested column order") {
+  const temp_csv file("good", "x1,x2,y\n1,2,3\n-0.5, 1e-3 ,4.25\n\n7,8,9\n");
+  const auto rows = read_csv<3>(file.path.string(), {"x1", "x2", "y"});
+  REQUIRE(rows.size() == 3);  // the blank line is skipped
+  CHECK(rows[0] == std::array{1.0, 2.0, 3.0});
+  CHECK(rows[1] == std::array{-0.5, 1e-3, 4.25});  // surrounding spaces are trimmed
+  CHECK(rows[2] == std::array{7.0, 8.0, 9.0});
+}
+
+TEST_CASE("io/csv: columns are found by header name, in any order, extra columns ignored") {
+  const temp_csv file("reordered", "y,id,x2,x1\r\n3,100,2,1\r\n6,101,5,4\r\n");  // CRLF too
+  const auto rows = read_csv<3>(file.path.string(), {"x1", "x2", "y"});
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0] == std::array{1.0, 2.0, 3.0});
+  CHECK(rows[1] == std::array{4.0, 5.0, 6.0});
+  const auto one_column = read_csv<1>(file.path.string(), {"id"});
+  CHECK(one_column[1][0] == 101.0);
+}
+
+TEST_CASE("io/csv: a malformed number names the file, the line, the column and the value") {
+  const temp_csv file("malformed", "x1,x2,y\n1,2,3\n4,5x,6\n");
+  const std::string message = error_of(file);
+  CHECK(contains(message, file.path.string()));
+  CHECK(contains(message, ":3:"));
+  CHECK(contains(message, "'5x'"));
+  CHECK(contains(message, "x2"));
+}
+
+TEST_CASE("io/csv: a row with too few fields names the line and shows it") {
+  const temp_csv file("short", "x1,x2,y\n1,2,3\n4,5\n");
+  const std::string message = error_of(file);
+  CHECK(contains(message, file.path.string() + ":3:"));
+  CHECK(contains(message, "'4,5'"));
+  CHECK(contains(message, "expected 3 values, found 2"));
+}
+
+TEST_CASE("io/csv: NaN and infinity are rejected, as they would poison a gradient") {
+  const temp_csv nan_file("nan", "x1,x2,y\n1,2,3\n4,5,6\n7,nan,9\n");
+  const std::string nan_message = error_of(nan_file);
+  CHECK(contains(nan_message, nan_file.path.string() + ":4:"));
+  CHECK(contains(nan_message, "'nan'"));
+  const temp_csv inf_file("inf", "x1,x2,y\n-inf,2,3\n");
+  const std::string inf_message = error_of(inf_file);
+  CHECK(contains(inf_message, inf_file.path.string() + ":2:"));
+  CHECK(contains(inf_message, "'-inf'"));
+  const temp_csv huge_file("huge", "x1,x2,y\n1,2,1e999\n");  // overflows double
+  CHECK(contains(error_of(huge_file), "'1e999'"));
+}
+
+TEST_CASE("io/csv: a missing header column is named") {
+  const temp_csv file("missing", "x1,x2,target\n1,2,3\n");
+  const std::string message = error_of(file);
+  CHECK(contains(message, file.path.string() + ":1:"));
+  CHECK(contains(message, "'y'"));
+}
+
+TEST_CASE("io/csv: an empty file and a file that does not exist throw data_error naming the path") {
+  const temp_csv empty("empty", "");
+  CHECK(contains(error_of(empty), empty.path.string() + ":1:"));
+  const std::string missing =
+      (std::filesystem::temp_directory_path() / "ctgrad_csv_test_does_not_exist.csv").string();
+  CHECK_THROWS_AS(read_csv<1>(missing, {"x"}), data_error);
+  try {
+    read_csv<1>(missing, {"x"});
+  } catch (const data_error& error) {
+    CHECK(contains(error.what(), missing));
+  }
+}
