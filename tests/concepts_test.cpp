@@ -39,6 +39,7 @@ static_assert(!expression<double> && !expression<std::string> && !expression<add
 
 static_assert(number<float> && number<int> && number<const long double&>);
 static_assert(!number<bool> && !number<std::string> && !number<X>);
+static_assert(!number<char> && !number<unsigned char> && !number<char8_t> && !number<wchar_t>);
 
 static_assert(variable<X> && variable<const X&>);
 static_assert(!variable<rational<1>> && !variable<constant<double>> &&

@@ -33,10 +33,20 @@ template <class Op, class Lhs, class Rhs>
 inline constexpr bool is_binary<binary<Op, Lhs, Rhs>> = true;
 }  // namespace detail
 
-/// A plain C++ number that may appear in an expression or be bound to a variable (not bool).
+namespace detail {
+template <class T>
+inline constexpr bool is_character =
+    std::is_same_v<T, char> || std::is_same_v<T, signed char> || std::is_same_v<T, unsigned char> ||
+    std::is_same_v<T, wchar_t> || std::is_same_v<T, char8_t> || std::is_same_v<T, char16_t> ||
+    std::is_same_v<T, char32_t>;
+}  // namespace detail
+
+/// A plain C++ number that may appear in an expression or be bound to a variable: an integer or
+/// floating-point type, not bool and not a character type ('a' is not a number).
 template <class T>
 concept number = std::is_arithmetic_v<std::remove_cvref_t<T>> &&
-                 !std::is_same_v<std::remove_cvref_t<T>, bool>;
+                 !std::is_same_v<std::remove_cvref_t<T>, bool> &&
+                 !detail::is_character<std::remove_cvref_t<T>>;
 
 /// A ctgrad expression: a variable, a constant or an operation node.
 template <class T>

@@ -46,5 +46,6 @@ struct step_op;
 struct abs_op;
 struct sign_op;
 struct max_op;
+struct xlogy_op;
 struct min_op;
 }  // namespace ctgrad

@@ -21,3 +21,4 @@
 #include <ctgrad/ops/step.hpp>
 #include <ctgrad/ops/sub.hpp>
 #include <ctgrad/ops/tanh.hpp>
+#include <ctgrad/ops/xlogy.hpp>

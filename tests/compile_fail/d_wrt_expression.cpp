@@ -1,6 +1,5 @@
 // tests/compile_fail/d_wrt_expression.cpp: d with respect to an expression, not a variable.
-// expect: ctgrad::d: the second argument must be a variable
-// expect: differentiate with respect to a variable, not an expression or a number.
+// expect: ctgrad::d: the second argument must be a variable declared with var<name>; differentiate with respect to a variable, not an expression or a number.
 #include <ctgrad/ctgrad.hpp>
 
 using namespace ctgrad;

@@ -1,5 +1,5 @@
 // tests/compile_fail/wrt_number.cpp: wrt(...) naming a number instead of a variable.
-// expect: ctgrad::wrt: every argument must be a variable
+// expect: ctgrad::wrt: every argument must be a variable declared with var<name>.
 #include <ctgrad/ctgrad.hpp>
 
 using namespace ctgrad;

@@ -111,3 +111,21 @@ TEST_CASE("io/csv: an empty file and a file that does not exist throw data_error
     CHECK(contains(error.what(), missing));
   }
 }
+
+TEST_CASE("io/csv: a byte order mark and a leading '+' are accepted") {
+  const temp_csv file("bom_plus", "\xEF\xBB\xBFx1,x2,y\n+1.5,-2,+3e2\n");
+  const auto rows = read_csv<3>(file.path.string(), {"x1", "x2", "y"});
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0] == std::array{1.5, -2.0, 300.0});
+  const temp_csv signs("plus_minus", "x1,x2,y\n+-1,2,3\n");
+  const std::string error = error_of(signs);
+  CHECK(contains(error, ":2: "));
+  CHECK(contains(error, "'+-1'"));
+}
+
+TEST_CASE("io/csv: a header naming a column twice is an error naming the column") {
+  const temp_csv file("duplicate", "x1,x2,y,x1\n1,2,3,4\n");
+  const std::string error = error_of(file);
+  CHECK(contains(error, file.path.string() + ":1: "));
+  CHECK(contains(error, "'x1' twice"));
+}

@@ -58,7 +58,7 @@ struct variable_list {
 template <class... Variables>
 constexpr auto wrt(Variables...) {
   static_assert((variable<Variables> && ...),
-                "ctgrad::wrt: every argument must be a variable such as var<\"x\">.");
+                "ctgrad::wrt: every argument must be a variable declared with var<name>.");
   static_assert(detail::all_distinct<Variables...>,
                 "ctgrad::wrt: a variable is named twice; name each variable once.");
   return variable_list<Variables...>{};

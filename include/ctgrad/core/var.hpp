@@ -32,6 +32,7 @@ struct var {
       static_assert(detail::always_false<T>,
                     "ctgrad::var::operator=: a variable can only be bound to a number "
                     "(float, double, long double or an integer).");
+      return binding<var, double>{};  // the sentence above is the only error
     }
   }
 };

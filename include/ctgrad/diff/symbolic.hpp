@@ -40,7 +40,7 @@ template <class E, class X>
 constexpr expression auto d(const E& f, X x) {
   static_assert(expression<E>, "ctgrad::d: the first argument must be a ctgrad expression.");
   static_assert(variable<X>,
-                "ctgrad::d: the second argument must be a variable such as var<\"x\">; "
+                "ctgrad::d: the second argument must be a variable declared with var<name>; "
                 "differentiate with respect to a variable, not an expression or a number.");
   return detail::derivative(f, x);
 }

@@ -39,7 +39,8 @@ inline std::vector<std::string_view> split_fields(std::string_view line) {
 }  // namespace detail
 
 /// The rows of a CSV file as numbers, in the order `columns` names them; the first line is a
-/// header that must contain every name in `columns`. Blank lines are skipped. Throws data_error
+/// header (a UTF-8 byte order mark is skipped) that must contain every name in `columns`, each
+/// once. Blank lines are skipped; a value may start with '+'. Throws data_error
 /// naming file, line and value for a missing column, a short row or a value that is not a finite
 /// number (NaN and infinity are rejected: they would silently poison a gradient).
 template <std::size_t N>
@@ -52,7 +53,15 @@ std::vector<std::array<double, N>> read_csv(const std::string& path,
   std::string line;
   std::size_t line_number = 1;
   if (!std::getline(file, line)) throw data_error(where(1) + "the file is empty; expected a header");
+  if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);  // a UTF-8 byte order mark
   const auto header = detail::split_fields(line);
+  for (std::size_t h = 0; h < header.size(); ++h) {
+    for (std::size_t other = 0; other < h; ++other) {
+      if (header[h] == header[other]) {
+        throw data_error(where(1) + "the header names column '" + std::string(header[h]) + "' twice");
+      }
+    }
+  }
   std::array<std::size_t, N> position{};
   for (std::size_t c = 0; c < N; ++c) {
     std::size_t found = header.size();
@@ -77,8 +86,11 @@ std::vector<std::array<double, N>> read_csv(const std::string& path,
     std::array<double, N> row{};
     for (std::size_t c = 0; c < N; ++c) {
       const std::string_view field = fields[position[c]];
-      const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), row[c]);
-      if (error != std::errc{} || end != field.data() + field.size() || !std::isfinite(row[c])) {
+      // from_chars takes no leading '+', which spreadsheets write; "+-1" stays an error.
+      const std::string_view digits =
+          field.starts_with('+') && !field.substr(1).starts_with('-') ? field.substr(1) : field;
+      const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), row[c]);
+      if (error != std::errc{} || end != digits.data() + digits.size() || !std::isfinite(row[c])) {
         throw data_error(where(line_number) + "column '" + std::string(columns[c]) + "': '" +
                          std::string(field) + "' is not a finite number");
       }

@@ -39,7 +39,7 @@ void print_latex(std::ostream& out, const E& e) {
     print_latex_wrapped(out, e.arg, precedence_of(e.arg) <= precedence::negation);
   } else if constexpr (is_power<E>) {
     out << '{';
-    print_latex_wrapped(out, e.arg, precedence_of(e.arg) <= precedence::power);
+    print_latex_wrapped(out, e.arg, precedence_of(e.arg) <= precedence::power || is_binary_of<typename E::arg_type, pow_op>);
     out << "}^{" << E::op::exponent << '}';
   } else if constexpr (is_unary_of<E, sqrt_op>) {
     out << "\\sqrt{";
@@ -61,7 +61,8 @@ void print_latex(std::ostream& out, const E& e) {
     out << '}';
   } else if constexpr (is_binary_of<E, pow_op>) {
     out << '{';
-    print_latex_wrapped(out, e.lhs, precedence_of(e.lhs) < precedence::atom);
+    print_latex_wrapped(out, e.lhs,
+                        precedence_of(e.lhs) < precedence::atom || is_binary_of<typename E::lhs_type, pow_op>);
     out << "}^{";
     print_latex(out, e.rhs);
     out << '}';

@@ -33,15 +33,32 @@ inline constexpr bool is_infix = false;
 template <class Op, class Lhs, class Rhs>
 inline constexpr bool is_infix<binary<Op, Lhs, Rhs>> = infix_op<Op>;
 
+constexpr std::intmax_t power_of_ten(int exponent) {
+  std::intmax_t result = 1;
+  while (exponent-- > 0) result *= 10;
+  return result;
+}
+
+/// How many decimals print Num/Den exactly, or 0 when it has no short exact decimal form
+/// (Den has a prime factor other than 2 and 5, or Num·10^k/Den would overflow).
+template <class T>
+constexpr int decimal_digits() {
+  std::intmax_t den = T::den;
+  int twos = 0;
+  int fives = 0;
+  while (den % 2 == 0) den /= 2, ++twos;
+  while (den % 5 == 0) den /= 5, ++fives;
+  const int digits = twos > fives ? twos : fives;
+  if (den != 1 || digits > 15) return 0;
+  const std::intmax_t scale = power_of_ten(digits) / T::den;
+  const std::intmax_t magnitude = T::num < 0 ? -T::num : T::num;
+  return magnitude <= (std::intmax_t{1} << 62) / scale / 10 ? digits : 0;
+}
+
 template <class T>
 inline constexpr bool has_decimal_form = false;
 template <std::intmax_t Num, std::intmax_t Den>
-inline constexpr bool has_decimal_form<rational<Num, Den>> = [] {
-  std::intmax_t den = Den;
-  while (den % 2 == 0) den /= 2;
-  while (den % 5 == 0) den /= 5;
-  return den == 1;
-}();
+inline constexpr bool has_decimal_form<rational<Num, Den>> = Den != 1 && decimal_digits<rational<Num, Den>>() > 0;
 
 /// Whether e prints with a leading minus sign (decided at run time for runtime constants).
 template <class E>
@@ -82,11 +99,15 @@ template <class T>
 void print_rational(std::ostream& out) {
   if constexpr (T::den == 1) {
     out << T::num;
-  } else if constexpr (has_decimal_form<T>) {
-    std::ostringstream decimal;
-    decimal.precision(18);
-    decimal << static_cast<long double>(T::num) / static_cast<long double>(T::den);
-    out << decimal.str();
+  } else if constexpr (constexpr auto digits = decimal_digits<T>(); digits > 0) {
+    // Num/Den = Num·(10^k/Den) / 10^k exactly: print the scaled integer with a decimal point.
+    constexpr std::intmax_t scale = power_of_ten(digits) / T::den;
+    const std::intmax_t magnitude = (T::num < 0 ? -T::num : T::num) * scale;
+    const std::string text = std::to_string(magnitude + power_of_ten(digits)).substr(1);  // zero-padded
+    const std::intmax_t whole = magnitude / power_of_ten(digits);
+    std::string fraction = text.substr(text.size() - static_cast<std::size_t>(digits));
+    while (fraction.back() == '0') fraction.pop_back();
+    out << (T::num < 0 ? "-" : "") << whole << '.' << fraction;
   } else {
     out << T::num << '/' << T::den;
   }

@@ -5,9 +5,9 @@
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/fwd.hpp>
-#include <ctgrad/ops/log.hpp>
 #include <ctgrad/ops/mul.hpp>
 #include <ctgrad/ops/sub.hpp>
+#include <ctgrad/ops/xlogy.hpp>
 
 #include <boost/hana/basic_tuple.hpp>
 
@@ -57,7 +57,7 @@ constexpr expression auto pow(expression auto a) {
 
 // pow(a, b)
 
-/// a^b for any exponent (std::pow); ∂/∂a = b·a^(b-1), ∂/∂b = log(a)·a^b (a > 0).
+/// a^b for any exponent (std::pow); ∂/∂a = b·a^(b-1), ∂/∂b = log(a)·a^b, which is 0 at a = 0.
 struct pow_op {
   static constexpr std::string_view name = "pow";
   static constexpr std::string_view latex = "^";
@@ -66,7 +66,7 @@ struct pow_op {
     return pow(a, b);
   }
   static constexpr auto partials(auto a, auto b, auto power) {
-    return boost::hana::make_basic_tuple(b * pow(a, b - one{}), log(a) * power);
+    return boost::hana::make_basic_tuple(b * pow(a, b - one{}), xlogy(power, a));
   }
 };
 

@@ -1,0 +1,34 @@
+// ctgrad/ops/xlogy.hpp: xlogy(a, b) = a·log(b), and 0 where a = 0 (as torch.xlogy).
+#pragma once
+
+#include <ctgrad/concepts.hpp>
+#include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/node.hpp>
+#include <ctgrad/fwd.hpp>
+#include <ctgrad/ops/div.hpp>
+#include <ctgrad/ops/log.hpp>
+
+#include <boost/hana/basic_tuple.hpp>
+
+#include <cmath>
+#include <string_view>
+
+namespace ctgrad {
+/// a·log(b), defined as 0 where a = 0 even for b = 0; ∂/∂a = log(b), ∂/∂b = a/b.
+/// It is the exponent's partial of pow: ∂(a^b)/∂b = xlogy(a^b, a), 0 rather than NaN at a = 0.
+struct xlogy_op {
+  static constexpr std::string_view name = "xlogy";
+  static constexpr std::string_view latex = "\\operatorname{xlogy}";
+  static constexpr auto eval(auto a, auto b) { return a == 0 ? decltype(a * b){0} : a * std::log(b); }
+  static constexpr auto partials(auto a, auto b, auto) {
+    return boost::hana::make_basic_tuple(log(b), a / b);
+  }
+};
+
+/// xlogy(a, b) as an expression.
+template <operand L, operand R>
+  requires(expression<L> || expression<R>)
+constexpr expression auto xlogy(L a, R b) {
+  return detail::make_binary<xlogy_op>(detail::as_expression(a), detail::as_expression(b));
+}
+}  // namespace ctgrad
