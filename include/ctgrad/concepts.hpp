@@ -9,8 +9,8 @@ namespace ctgrad {
 namespace detail {
 template <class T>
 inline constexpr bool is_var = false;
-template <fixed_string Name>
-inline constexpr bool is_var<var<Name>> = true;
+template <fixed_string Name, std::size_t... Extents>
+inline constexpr bool is_var<var<Name, Extents...>> = true;
 
 template <class T>
 inline constexpr bool is_constant = false;

@@ -5,4 +5,5 @@
 #include <ctgrad/core.hpp>
 #include <ctgrad/diff.hpp>
 #include <ctgrad/io.hpp>
+#include <ctgrad/nn.hpp>
 #include <ctgrad/ops.hpp>

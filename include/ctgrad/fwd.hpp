@@ -3,10 +3,11 @@
 
 #include <ctgrad/detail/fixed_string.hpp>
 
+#include <cstddef>
 #include <cstdint>
 
 namespace ctgrad {
-template <detail::fixed_string Name>
+template <detail::fixed_string Name, std::size_t... Extents>
 struct var;
 template <class T>
 struct constant;
@@ -23,7 +24,9 @@ struct bindings;
 template <class... Variables>
 struct variable_list;
 template <class T, class... Variables>
-struct gradient;
+struct variable_values;
+template <class T, std::size_t... Extents>
+struct tensor;
 
 // Operation tags, declared here so that op headers may name each other in any include order.
 struct add_op;
@@ -47,5 +50,8 @@ struct abs_op;
 struct sign_op;
 struct max_op;
 struct xlogy_op;
+struct matmul_op;
+struct sum_op;
+struct transpose_op;
 struct min_op;
 }  // namespace ctgrad

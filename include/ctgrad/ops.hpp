@@ -5,9 +5,13 @@
 #include <ctgrad/ops/add.hpp>
 #include <ctgrad/ops/cos.hpp>
 #include <ctgrad/ops/div.hpp>
+#include <ctgrad/ops/dot.hpp>
 #include <ctgrad/ops/exp.hpp>
+#include <ctgrad/ops/hadamard.hpp>
 #include <ctgrad/ops/log.hpp>
+#include <ctgrad/ops/matmul.hpp>
 #include <ctgrad/ops/max.hpp>
+#include <ctgrad/ops/mean.hpp>
 #include <ctgrad/ops/min.hpp>
 #include <ctgrad/ops/mul.hpp>
 #include <ctgrad/ops/neg.hpp>
@@ -18,7 +22,10 @@
 #include <ctgrad/ops/sin.hpp>
 #include <ctgrad/ops/sqrt.hpp>
 #include <ctgrad/ops/square.hpp>
+#include <ctgrad/ops/squared_norm.hpp>
 #include <ctgrad/ops/step.hpp>
 #include <ctgrad/ops/sub.hpp>
+#include <ctgrad/ops/sum.hpp>
 #include <ctgrad/ops/tanh.hpp>
+#include <ctgrad/ops/transpose.hpp>
 #include <ctgrad/ops/xlogy.hpp>

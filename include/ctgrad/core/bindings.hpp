@@ -1,11 +1,14 @@
 // ctgrad/core/bindings.hpp: at(x = 1.0, ...) binds values, wrt(x, ...) names what to differentiate.
 #pragma once
 
+#include <ctgrad/config.hpp>
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/var.hpp>
+#include <ctgrad/core/variable_values.hpp>
 #include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/fwd.hpp>
 
+#include <tuple>
 #include <type_traits>
 
 namespace ctgrad {
@@ -32,17 +35,53 @@ struct bindings : Bindings... {
   using value_type = typename detail::common_value<typename Bindings::value_type...>::type;
 };
 
-/// at(x = 1.0, y = 2.0): the point at which to evaluate; each variable bound once.
-template <class... Bindings>
-constexpr auto at(Bindings... values) {
-  if constexpr (!(detail::is_binding<Bindings> && ...)) {
-    static_assert(detail::always_false<Bindings...>,
-                  "ctgrad::at: every argument must bind a variable to a number, as in at(x = 1.0).");
-  } else if constexpr (!detail::all_distinct<typename Bindings::variable_type...>) {
-    static_assert(detail::all_distinct<typename Bindings::variable_type...>,
-                  "ctgrad::at: a variable is bound twice; bind each variable once.");
+namespace detail {
+template <class T>
+inline constexpr bool is_variable_values = false;
+template <class T, class... Variables>
+inline constexpr bool is_variable_values<variable_values<T, Variables...>> = true;
+
+/// The bindings an argument of at(...) contributes: itself, or one per variable of parameters.
+template <class Argument>
+constexpr auto bindings_in(const Argument& argument) {
+  if constexpr (is_binding<Argument>) {
+    return std::tuple<Argument>{argument};
   } else {
-    return bindings<Bindings...>{values...};
+    return argument.to_bindings();
+  }
+}
+
+template <class Tuple>
+struct distinct_variables;
+template <class... Bindings>
+struct distinct_variables<std::tuple<Bindings...>> {
+  static constexpr bool value = all_distinct<typename Bindings::variable_type...>;
+};
+}  // namespace detail
+
+/// at(x = 1.0, y = 2.0): the point at which to evaluate, each variable bound once; a
+/// parameters object binds all its variables, as in at(params, X = row).
+template <class... Arguments>
+CTGRAD_ALWAYS_INLINE constexpr auto at(const Arguments&... arguments) {
+  if constexpr (!((detail::is_binding<Arguments> || detail::is_variable_values<Arguments>) && ...)) {
+    static_assert(detail::always_false<Arguments...>,
+                  "ctgrad::at: every argument must bind a variable to a number, as in at(x = 1.0).");
+  } else if constexpr ((detail::is_binding<Arguments> && ...)) {
+    if constexpr (!detail::all_distinct<typename Arguments::variable_type...>) {
+      static_assert(detail::all_distinct<typename Arguments::variable_type...>,
+                    "ctgrad::at: a variable is bound twice; bind each variable once.");
+    } else {
+      return bindings<Arguments...>{arguments...};
+    }
+  } else {
+    using all = decltype(std::tuple_cat(detail::bindings_in(arguments)...));
+    if constexpr (!detail::distinct_variables<all>::value) {
+      static_assert(detail::distinct_variables<all>::value,
+                    "ctgrad::at: a variable is bound twice; bind each variable once.");
+    } else {
+      return std::apply([](const auto&... each) { return bindings<std::remove_cvref_t<decltype(each)>...>{each...}; },
+                        std::tuple_cat(detail::bindings_in(arguments)...));
+    }
   }
 }
 
@@ -65,10 +104,15 @@ constexpr auto wrt(Variables...) {
 }
 
 namespace detail {
-/// The value bound to Variable; overload resolution finds the base class, so lookup is O(1).
+/// The value bound to Variable (for a tensor variable, a pointer to its numbers); overload
+/// resolution finds the base class, so lookup is O(1).
 template <class Variable, class T>
-constexpr T bound_value(const binding<Variable, T>& bound) {
-  return bound.value;
+CTGRAD_ALWAYS_INLINE constexpr auto bound_value(const binding<Variable, T>& bound) {
+  if constexpr (requires { bound.data; }) {
+    return bound.data;
+  } else {
+    return bound.value;
+  }
 }
 
 template <class Variable, class Bindings>
@@ -82,9 +126,9 @@ template <class E, class B>
 struct first_unbound {
   using type = void;
 };
-template <fixed_string Name, class B>
-struct first_unbound<var<Name>, B> {
-  using type = std::conditional_t<is_bound<var<Name>, B>, void, var<Name>>;
+template <fixed_string Name, std::size_t... Extents, class B>
+struct first_unbound<var<Name, Extents...>, B> {
+  using type = std::conditional_t<is_bound<var<Name, Extents...>, B>, void, var<Name, Extents...>>;
 };
 template <class Op, class Arg, class B>
 struct first_unbound<unary<Op, Arg>, B> : first_unbound<Arg, B> {};

@@ -1,17 +1,20 @@
 // ctgrad/core/eval.hpp: eval(f, at(x = 1.0, ...)), the value of an expression at a point.
 #pragma once
 
+#include <ctgrad/config.hpp>
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/bindings.hpp>
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/node.hpp>
+#include <ctgrad/core/record.hpp>
+#include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/core/var.hpp>
 
 namespace ctgrad {
 namespace detail {
 /// The value of E in type R; every op's rule is applied to values already converted to R.
 template <class R, class E, class B>
-constexpr R value(const E& e, const B& b) {
+CTGRAD_ALWAYS_INLINE constexpr R value(const E& e, const B& b) {
   if constexpr (is_var<E>) {
     return static_cast<R>(bound_value<E>(b));
   } else if constexpr (is_constant<E>) {
@@ -26,9 +29,10 @@ constexpr R value(const E& e, const B& b) {
 }
 }  // namespace detail
 
-/// The value of f at the point b, in b's value type (the common type of the bound numbers).
+/// The value of f at the point b, in b's value type (the common type of the bound numbers): a
+/// number, or a tensor of f's shape.
 template <class E, class... Bindings>
-constexpr auto eval(const E& f, const bindings<Bindings...>& b) {
+CTGRAD_ALWAYS_INLINE constexpr auto eval(const E& f, const bindings<Bindings...>& b) {
   static_assert(expression<E>, "ctgrad::eval: the first argument must be a ctgrad expression.");
   using value_type = typename bindings<Bindings...>::value_type;
   using unbound = typename detail::first_unbound<E, bindings<Bindings...>>::type;
@@ -36,8 +40,18 @@ constexpr auto eval(const E& f, const bindings<Bindings...>& b) {
     static_assert(detail::every_variable_bound<unbound>,
                   "ctgrad::eval: the expression uses a variable that at(...) does not bind.");
     return value_type{};  // the sentence above is the only error
-  } else {
+  } else if constexpr (!detail::has_tensor<E>) {
     return detail::value<value_type>(f, b);
+  } else {  // a tensor expression: the forward sweep's record holds every node's value
+    typename detail::record_of<value_type, E, bindings<Bindings...>>::type record{};
+    detail::forward<value_type>(f, b, record);
+    if constexpr (requires { record.data; }) {  // a bare tensor variable: copy what it binds
+      detail::value_t<value_type, detail::shape_of_t<E>> result{};
+      for (std::size_t k = 0; k < result.size; ++k) result.values[k] = record.data[k];
+      return result;
+    } else {
+      return record.value;
+    }
   }
 }
 }  // namespace ctgrad

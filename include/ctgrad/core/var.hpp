@@ -1,11 +1,17 @@
-// ctgrad/core/var.hpp: var<"x">, a named symbolic variable, and binding it to a value (x = 1.0).
+// ctgrad/core/var.hpp: var<"x"> and var<"W", 16, 2>, named symbolic variables, and binding them (x = 1.0).
 #pragma once
 
 #include <ctgrad/concepts.hpp>
+#include <ctgrad/core/shape.hpp>
+#include <ctgrad/core/tensor.hpp>
 #include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/fwd.hpp>
 
+#include <array>
+#include <cstddef>
 #include <string_view>
+#include <type_traits>
+#include <vector>
 
 namespace ctgrad {
 /// The value bound to a variable inside at(...): what `x = 1.0` returns.
@@ -16,23 +22,72 @@ struct binding {
   T value;
 };
 
-/// A named symbolic variable: an empty type, its identity is its name.
-template <detail::fixed_string Name>
+/// A tensor variable's binding refers to the caller's numbers (like std::span): W = w binds w's
+/// storage without copying it, so w must outlive the bindings.
+template <detail::fixed_string Name, std::size_t First, std::size_t... Rest, class T>
+struct binding<var<Name, First, Rest...>, T> {
+  using variable_type = var<Name, First, Rest...>;
+  using value_type = T;
+  const T* data;
+};
+
+namespace detail {
+template <class T, std::size_t Size>
+inline constexpr bool is_array_of_size = false;
+template <class T, std::size_t Size>
+inline constexpr bool is_array_of_size<std::array<T, Size>, Size> = number<T>;
+
+template <class T, class Shape>
+inline constexpr bool is_tensor_of_shape = false;
+template <class T, std::size_t... Extents>
+inline constexpr bool is_tensor_of_shape<tensor<T, Extents...>, shape<Extents...>> = number<T>;
+}  // namespace detail
+
+template <class Variable, class Row>
+struct column;
+
+namespace detail {
+/// Whether T is a std::vector of rows for a variable of shape S: numbers for a scalar, tensors of
+/// S or std::arrays of as many numbers for a tensor variable.
+template <class T, class S>
+inline constexpr bool is_rows_of = false;
+template <class Row, class S>
+inline constexpr bool is_rows_of<std::vector<Row>, S> =
+    S::rank == 0 ? number<Row> : (is_tensor_of_shape<Row, S> || is_array_of_size<Row, S::size>);
+}  // namespace detail
+
+/// A named symbolic variable: an empty type, its identity is its name. var<"x"> is a scalar;
+/// var<"W", 16, 2> a 16×2 matrix and var<"b", 16> a vector, bound to tensors of that shape.
+template <detail::fixed_string Name, std::size_t... Extents>
 struct var {
   static constexpr std::string_view name = Name.view();
+  using shape_type = shape<Extents...>;
 
-  /// x = v binds the variable to a number for at(...); integers bind as double, as in <cmath>.
+  /// x = v binds the variable for at(...): a scalar to a number (integers bind as double, as in
+  /// <cmath>), a tensor variable to a tensor of its shape or a std::array of as many numbers.
+  /// x = rows, with rows a std::vector of such values, is a column for dataset(...).
   template <class T>
-  constexpr auto operator=(T value) const {
-    if constexpr (std::is_floating_point_v<T>) {
+  constexpr auto operator=(const T& value) const {
+    if constexpr (sizeof...(Extents) == 0 && std::is_floating_point_v<T>) {
       return binding<var, T>{value};
-    } else if constexpr (number<T>) {
+    } else if constexpr (sizeof...(Extents) == 0 && number<T>) {
       return binding<var, double>{static_cast<double>(value)};
-    } else {
+    } else if constexpr (detail::is_rows_of<T, shape_type>) {
+      return column<var, typename T::value_type>{&value};
+    } else if constexpr (sizeof...(Extents) == 0) {
       static_assert(detail::always_false<T>,
                     "ctgrad::var::operator=: a variable can only be bound to a number "
                     "(float, double, long double or an integer).");
       return binding<var, double>{};  // the sentence above is the only error
+    } else if constexpr (detail::is_tensor_of_shape<T, shape_type>) {
+      return binding<var, typename T::value_type>{value.values.data()};
+    } else if constexpr (detail::is_array_of_size<T, shape_type::size>) {
+      return binding<var, typename T::value_type>{value.data()};
+    } else {
+      static_assert(detail::is_tensor_of_shape<T, shape_type>,
+                    "ctgrad::var::operator=: a tensor variable binds a tensor of its own shape, "
+                    "or a std::array with as many numbers.");
+      return binding<var, double>{nullptr};  // the sentence above is the only error
     }
   }
 };

@@ -9,8 +9,9 @@ namespace ctgrad::detail {
 /// Whether E contains any of Variables; d and the reverse sweep skip subtrees where it is false.
 template <class E, class... Variables>
 inline constexpr bool depends_on = false;
-template <fixed_string Name, class... Variables>
-inline constexpr bool depends_on<var<Name>, Variables...> = one_of<var<Name>, Variables...>;
+template <fixed_string Name, std::size_t... Extents, class... Variables>
+inline constexpr bool depends_on<var<Name, Extents...>, Variables...> =
+    one_of<var<Name, Extents...>, Variables...>;
 template <class Op, class Arg, class... Variables>
 inline constexpr bool depends_on<unary<Op, Arg>, Variables...> = depends_on<Arg, Variables...>;
 template <class Op, class Lhs, class Rhs, class... Variables>

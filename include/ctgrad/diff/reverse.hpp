@@ -1,12 +1,17 @@
 // ctgrad/diff/reverse.hpp: value_and_grad and grad, one forward and one backward sweep over f's type.
 #pragma once
 
+#include <ctgrad/config.hpp>
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/bindings.hpp>
 #include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/dataset.hpp>
 #include <ctgrad/core/eval.hpp>
 #include <ctgrad/core/node.hpp>
+#include <ctgrad/core/record.hpp>
+#include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/core/var.hpp>
+#include <ctgrad/core/variable_values.hpp>
 #include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/diff/depends.hpp>
 #include <ctgrad/ops/mul.hpp>  // is_scaled: a rule c·r contributes c to the factor
@@ -17,29 +22,10 @@
 
 #include <array>
 #include <cstddef>
+#include <tuple>
+#include <type_traits>
 
 namespace ctgrad {
-/// ∂f/∂v for each v of wrt(...), read as g[x]; fixed-size storage, no heap.
-template <class T, class... Variables>
-struct gradient {
-  std::array<T, sizeof...(Variables)> values{};
-
-  /// The partial derivative with respect to x; x must be one of the wrt(...) variables.
-  template <class Variable>
-  constexpr T& operator[](Variable) {
-    static_assert(detail::one_of<Variable, Variables...>,
-                  "ctgrad::gradient::operator[]: this variable is not one of wrt(...).");
-    return values[detail::index_of<Variable, Variables...>()];
-  }
-  template <class Variable>
-  constexpr const T& operator[](Variable) const {
-    static_assert(detail::one_of<Variable, Variables...>,
-                  "ctgrad::gradient::operator[]: this variable is not one of wrt(...).");
-    return values[detail::index_of<Variable, Variables...>()];
-  }
-  static constexpr std::size_t size() { return sizeof...(Variables); }
-};
-
 /// What value_and_grad returns: `auto [value, g] = value_and_grad(...)`.
 template <class T, class... Variables>
 struct value_and_gradient {
@@ -48,52 +34,6 @@ struct value_and_gradient {
 };
 
 namespace detail {
-// The forward sweep stores every node's value in a record shaped like the expression, so the
-// backward sweep reads each value once instead of re-evaluating subtrees. The record is filled
-// in place: returning child records by value would copy each subtree once per level above it.
-template <class T>
-struct leaf_record {
-  T value;
-};
-template <class T, class Arg>
-struct unary_record {
-  Arg arg;
-  T value;
-};
-template <class T, class Lhs, class Rhs>
-struct binary_record {
-  Lhs lhs;
-  Rhs rhs;
-  T value;
-};
-
-template <class T, class E>
-struct record_of {
-  using type = leaf_record<T>;
-};
-template <class T, class Op, class Arg>
-struct record_of<T, unary<Op, Arg>> {
-  using type = unary_record<T, typename record_of<T, Arg>::type>;
-};
-template <class T, class Op, class Lhs, class Rhs>
-struct record_of<T, binary<Op, Lhs, Rhs>> {
-  using type = binary_record<T, typename record_of<T, Lhs>::type, typename record_of<T, Rhs>::type>;
-};
-
-template <class T, class E, class B, class Record>
-constexpr void forward(const E& e, const B& point, Record& record) {
-  if constexpr (is_unary<E>) {
-    forward<T>(e.arg, point, record.arg);
-    record.value = static_cast<T>(E::op::eval(record.arg.value));
-  } else if constexpr (is_binary<E>) {
-    forward<T>(e.lhs, point, record.lhs);
-    forward<T>(e.rhs, point, record.rhs);
-    record.value = static_cast<T>(E::op::eval(record.lhs.value, record.rhs.value));
-  } else {
-    record.value = value<T>(e, point);
-  }
-}
-
 // Placeholders for an op's operands and result: a rule written as an expression of these is
 // evaluated on the recorded values, so d and the reverse sweep share one rule.
 using first_operand = var<"#0">;
@@ -103,105 +43,231 @@ using result_value = var<"#2">;
 // An adjoint is carried as Factor·value with Factor a compile-time rational: constant factors of
 // local derivatives (the 2 of x², the -1 of a - b) multiply the type, not the number, and are
 // applied once, where the adjoint fans out to two operands or reaches a variable. For W1 this
-// gives the hand-written -2·(y - ŷ) and nothing more.
-template <class Factor, class T>
+// gives the hand-written -2·(y - ŷ) and nothing more. The value is a number or, below a tensor
+// node, a tensor; a number below a tensor node stands for every element (the adjoint of sum).
+template <class Factor, class V>
 struct adjoint {
-  T value;
+  V value;
 };
 
 template <class Factor, class T>
-constexpr T materialize(adjoint<Factor, T> a) {
+CTGRAD_ALWAYS_INLINE constexpr T scaled(T v) {
   if constexpr (is_one<Factor>) {
-    return a.value;
+    return v;
   } else if constexpr (std::is_same_v<Factor, rational<-1>>) {
-    return -a.value;
+    return -v;
   } else {
-    return value<T>(Factor{}, bindings<>{}) * a.value;
+    return leaf_value<T>(Factor{}, bindings<>{}) * v;
+  }
+}
+
+template <class Factor, class V>
+CTGRAD_ALWAYS_INLINE constexpr V materialize(const adjoint<Factor, V>& a) {
+  if constexpr (is_one<Factor> || !is_tensor<V>) {
+    return scaled<Factor>(a.value);
+  } else {
+    V result;
+    for (std::size_t k = 0; k < V::size; ++k) result.values[k] = scaled<Factor>(a.value.values[k]);
+    return result;
   }
 }
 
 template <class A, class B>
 using product_t = decltype(make_rational<A::num * B::num, A::den * B::den>());
 
-/// The adjoint of an operand: the node's adjoint times the rule's value at the recorded point.
-template <class Factor, class T, class Rule, class Point>
-constexpr auto chain(adjoint<Factor, T> a, Rule rule, const Point& point) {
+// A rule splits into a compile-time factor and the rest that must be computed: c → (c, nothing),
+// c·r → (c, r), -r → (-1, r), r → (1, r).
+struct nothing {};
+template <class Rule>
+constexpr auto rule_factor() {
   if constexpr (static_constant<Rule>) {
-    return adjoint<product_t<Factor, Rule>, T>{a.value};
+    return Rule{};
   } else if constexpr (is_scaled<Rule>) {
-    return adjoint<product_t<Factor, typename Rule::lhs_type>, T>{a.value * value<T>(rule.rhs, point)};
+    return typename Rule::lhs_type{};
   } else if constexpr (is_unary_of<Rule, neg_op>) {
-    return adjoint<product_t<Factor, rational<-1>>, T>{a.value * value<T>(rule.arg, point)};
+    return rational<-1>{};
   } else {
-    return adjoint<Factor, T>{a.value * value<T>(rule, point)};
+    return one{};
+  }
+}
+template <class Rule>
+constexpr auto rule_rest(const Rule& rule) {
+  if constexpr (static_constant<Rule>) {
+    return nothing{};
+  } else if constexpr (is_scaled<Rule>) {
+    return rule.rhs;
+  } else if constexpr (is_unary_of<Rule, neg_op>) {
+    return rule.arg;
+  } else {
+    return rule;
+  }
+}
+
+/// The operand's adjoint through an elementwise op: the node's adjoint times the rule at each
+/// element, summed over the elements when the operand is a broadcast scalar. point(k) binds the
+/// placeholders to the recorded values at element k.
+template <class T, class NodeShape, class OperandShape, class Factor, class V, class Rule, class Point>
+CTGRAD_ALWAYS_INLINE constexpr auto chain(const adjoint<Factor, V>& a, const Rule& rule, Point point) {
+  using factor = product_t<Factor, decltype(rule_factor<Rule>())>;
+  const auto rest = rule_rest(rule);
+  constexpr bool computed = !std::is_same_v<decltype(rest), const nothing>;
+  if constexpr (NodeShape::rank == 0) {
+    if constexpr (computed) {
+      return adjoint<factor, T>{a.value * value<T>(rest, point(0))};
+    } else {
+      return adjoint<factor, T>{a.value};
+    }
+  } else if constexpr (OperandShape::rank > 0) {  // same shape as the node
+    if constexpr (computed) {
+      value_t<T, NodeShape> result;
+      for (std::size_t k = 0; k < NodeShape::size; ++k) {
+        result.values[k] = element(a.value, k) * value<T>(rest, point(k));
+      }
+      return adjoint<factor, value_t<T, NodeShape>>{result};
+    } else {
+      return adjoint<factor, V>{a.value};
+    }
+  } else {  // a scalar operand broadcast over the node: its adjoint sums over the elements
+    T sum{};
+    for (std::size_t k = 0; k < NodeShape::size; ++k) {
+      if constexpr (computed) {
+        sum += element(a.value, k) * value<T>(rest, point(k));
+      } else {
+        sum += element(a.value, k);
+      }
+    }
+    return adjoint<factor, T>{sum};
+  }
+}
+
+/// target = v (first = true) or target += v, elementwise for tensors; v may be a broadcast scalar.
+template <bool First, class Target, class V>
+CTGRAD_ALWAYS_INLINE constexpr void deposit(Target& target, const V& v) {
+  if constexpr (is_tensor<Target>) {
+    for (std::size_t k = 0; k < Target::size; ++k) {
+      if constexpr (First) {
+        target.values[k] = element(v, k);
+      } else {
+        target.values[k] += element(v, k);
+      }
+    }
+  } else if constexpr (First) {
+    target = v;
+  } else {
+    target += v;
   }
 }
 
 // The backward sweep threads the list of variables already reached (Seen) through its types: the
 // first contribution to a partial is assigned and later ones added, so no `0.0 + x` is left for
 // the optimiser, which may not remove it (0.0 + -0.0 is 0.0, not -0.0).
-template <class Wrt, class Seen, class E, class Record, class Adjoint, class Gradient>
-constexpr auto backward(const E& e, const Record& record, Adjoint adjoint, Gradient& g);
-template <class Wrt, class Seen, class E, class Record, class Adjoint, class Gradient>
-constexpr auto backward_operands(const E& e, const Record& record, Adjoint adjoint, Gradient& g);
+template <class T, class Wrt, class Seen, class E, class Record, class Adjoint, class Gradient>
+constexpr auto backward(const E& e, const Record& record, const Adjoint& adjoint, Gradient& g);
+template <class T, class Wrt, class Seen, class E, class Record, class Adjoint, class Gradient>
+constexpr auto backward_operands(const E& e, const Record& record, const Adjoint& adjoint,
+                                 Gradient& g);
 
 template <class Wrt, class E>
 inline constexpr bool needs_adjoint = false;
 template <class... Variables, class E>
 inline constexpr bool needs_adjoint<variable_list<Variables...>, E> = depends_on<E, Variables...>;
 
-template <class Wrt, class Seen, class Child, class Rule, class Adjoint, class Record, class Point,
-          class Gradient>
-constexpr auto propagate(const Child& child, const Record& record, Rule rule, Adjoint adjoint,
-                         const Point& point, Gradient& g) {
-  // A child without wrt variables, or whose local derivative is 0 by type, costs nothing.
-  if constexpr (needs_adjoint<Wrt, Child> && !is_zero<Rule>) {
-    return backward<Wrt, Seen>(child, record, chain(adjoint, rule, point), g);
-  } else {
-    return Seen{};
-  }
-}
-
-template <class Wrt, class Seen, class E, class Record, class Adjoint, class Gradient>
-constexpr auto backward(const E& e, const Record& record, Adjoint adjoint, Gradient& g) {
+template <class T, class Wrt, class Seen, class E, class Record, class Adjoint, class Gradient>
+CTGRAD_ALWAYS_INLINE constexpr auto backward(const E& e, const Record& record, const Adjoint& adjoint, Gradient& g) {
   if constexpr (is_var<E>) {
+    deposit<!Seen::template contains<E>>(g[e], materialize(adjoint));
     if constexpr (Seen::template contains<E>) {
-      g[e] += materialize(adjoint);
       return Seen{};
     } else {
-      g[e] = materialize(adjoint);
       return typename Seen::template append<E>{};
     }
   } else if constexpr (is_unary<E>) {
-    auto rule = E::op::derivative(first_operand{}, result_value{});
-    auto point = at(first_operand{} = record.arg.value, result_value{} = record.value);
-    return propagate<Wrt, Seen>(e.arg, record.arg, rule, adjoint, point, g);
+    if constexpr (!needs_adjoint<Wrt, typename E::arg_type>) {
+      return Seen{};
+    } else if constexpr (structural_op<typename E::op>) {
+      const auto operand = E::op::template adjoint<shape_of_t<typename E::arg_type>>(
+          materialize(adjoint), record.arg);
+      return backward<T, Wrt, Seen>(e.arg, record.arg, detail::adjoint<one, decltype(operand)>{operand}, g);
+    } else {
+      const auto rule = E::op::derivative(first_operand{}, result_value{});
+      if constexpr (is_zero<decltype(rule)>) {
+        return Seen{};
+      } else {
+        const auto point = [&](std::size_t k) {
+          return at(first_operand{} = read(record.arg, k), result_value{} = read(record, k));
+        };
+        return backward<T, Wrt, Seen>(
+            e.arg, record.arg,
+            chain<T, shape_of_t<E>, shape_of_t<typename E::arg_type>>(adjoint, rule, point), g);
+      }
+    }
   } else if constexpr (needs_adjoint<Wrt, typename E::lhs_type> &&
                        needs_adjoint<Wrt, typename E::rhs_type>) {
     // The adjoint fans out: apply its constant factor once here rather than in both operands.
-    using T = decltype(adjoint.value);
-    return backward_operands<Wrt, Seen>(e, record, detail::adjoint<one, T>{materialize(adjoint)}, g);
+    using V = decltype(adjoint.value);
+    return backward_operands<T, Wrt, Seen>(e, record, detail::adjoint<one, V>{materialize(adjoint)}, g);
   } else {
-    return backward_operands<Wrt, Seen>(e, record, adjoint, g);
+    return backward_operands<T, Wrt, Seen>(e, record, adjoint, g);
   }
 }
 
-template <class Wrt, class Seen, class E, class Record, class Adjoint, class Gradient>
-constexpr auto backward_operands(const E& e, const Record& record, Adjoint adjoint, Gradient& g) {
-  auto rules = E::op::partials(first_operand{}, second_operand{}, result_value{});
-  auto point = at(first_operand{} = record.lhs.value, second_operand{} = record.rhs.value,
-                  result_value{} = record.value);
-  using seen_after_lhs = decltype(
-      propagate<Wrt, Seen>(e.lhs, record.lhs, boost::hana::at_c<0>(rules), adjoint, point, g));
-  propagate<Wrt, Seen>(e.lhs, record.lhs, boost::hana::at_c<0>(rules), adjoint, point, g);
-  return propagate<Wrt, seen_after_lhs>(e.rhs, record.rhs, boost::hana::at_c<1>(rules), adjoint,
-                                        point, g);
+/// The adjoint of operand I (0 lhs, 1 rhs) of the binary node E, then the sweep below it.
+template <std::size_t I, class T, class Wrt, class Seen, class E, class Record, class Adjoint,
+          class Gradient>
+CTGRAD_ALWAYS_INLINE constexpr auto backward_operand(const E& e, const Record& record, const Adjoint& adjoint,
+                                Gradient& g) {
+  using operand_type = std::conditional_t<I == 0, typename E::lhs_type, typename E::rhs_type>;
+  const auto& operand = [&]() -> const auto& {
+    if constexpr (I == 0) {
+      return e.lhs;
+    } else {
+      return e.rhs;
+    }
+  }();
+  const auto& operand_record = [&]() -> const auto& {
+    if constexpr (I == 0) {
+      return record.lhs;
+    } else {
+      return record.rhs;
+    }
+  }();
+  if constexpr (!needs_adjoint<Wrt, operand_type>) {
+    return Seen{};
+  } else if constexpr (structural_op<typename E::op>) {
+    const auto value = E::op::template adjoint<I, shape_of_t<typename E::lhs_type>,
+                                               shape_of_t<typename E::rhs_type>>(
+        materialize(adjoint), record.lhs, record.rhs);
+    return backward<T, Wrt, Seen>(operand, operand_record,
+                                  detail::adjoint<one, decltype(value)>{value}, g);
+  } else {
+    const auto rules = E::op::partials(first_operand{}, second_operand{}, result_value{});
+    const auto rule = boost::hana::at_c<I>(rules);
+    if constexpr (is_zero<decltype(rule)>) {
+      return Seen{};
+    } else {
+      const auto point = [&](std::size_t k) {
+        return at(first_operand{} = read(record.lhs, k), second_operand{} = read(record.rhs, k),
+                  result_value{} = read(record, k));
+      };
+      return backward<T, Wrt, Seen>(
+          operand, operand_record,
+          chain<T, shape_of_t<E>, shape_of_t<operand_type>>(adjoint, rule, point), g);
+    }
+  }
+}
+
+template <class T, class Wrt, class Seen, class E, class Record, class Adjoint, class Gradient>
+CTGRAD_ALWAYS_INLINE constexpr auto backward_operands(const E& e, const Record& record, const Adjoint& adjoint,
+                                 Gradient& g) {
+  using seen_after_lhs = decltype(backward_operand<0, T, Wrt, Seen>(e, record, adjoint, g));
+  backward_operand<0, T, Wrt, Seen>(e, record, adjoint, g);
+  return backward_operand<1, T, Wrt, seen_after_lhs>(e, record, adjoint, g);
 }
 }  // namespace detail
 
 /// f's value and its gradient with respect to wrt(...) at the point, in one fused sweep.
 template <class E, class... Variables, class... Bindings>
-constexpr auto value_and_grad(const E& f, variable_list<Variables...>,
+CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f, variable_list<Variables...>,
                               const bindings<Bindings...>& point) {
   static_assert(expression<E>,
                 "ctgrad::value_and_grad: the first argument must be a ctgrad expression.");
@@ -212,12 +278,17 @@ constexpr auto value_and_grad(const E& f, variable_list<Variables...>,
     static_assert(detail::every_variable_bound<unbound>,
                   "ctgrad::value_and_grad: the expression uses a variable that at(...) does not bind.");
     return result;  // the sentence above is the only error
+  } else if constexpr (!detail::is_scalar<E>) {
+    static_assert(detail::is_scalar<E>,
+                  "ctgrad::value_and_grad: the expression must be a scalar; reduce a tensor "
+                  "with sum, mean or dot.");
+    return result;  // the sentence above is the only error
   } else {
-    typename detail::record_of<T, E>::type record{};
+    typename detail::record_of<T, E, bindings<Bindings...>>::type record{};
     detail::forward<T>(f, point, record);
     result.value = record.value;
     if constexpr (detail::depends_on<E, Variables...>) {
-      detail::backward<variable_list<Variables...>, detail::type_list<>>(
+      detail::backward<T, variable_list<Variables...>, detail::type_list<>>(
           f, record, detail::adjoint<one, T>{T{1}}, result.grad);
     }
     return result;
@@ -226,7 +297,7 @@ constexpr auto value_and_grad(const E& f, variable_list<Variables...>,
 
 /// f's gradient with respect to wrt(...) at the point: value_and_grad without the value.
 template <class E, class... Variables, class... Bindings>
-constexpr auto grad(const E& f, variable_list<Variables...> variables,
+CTGRAD_ALWAYS_INLINE constexpr auto grad(const E& f, variable_list<Variables...> variables,
                     const bindings<Bindings...>& point) {
   static_assert(expression<E>, "ctgrad::grad: the first argument must be a ctgrad expression.");
   using unbound = typename detail::first_unbound<E, bindings<Bindings...>>::type;
@@ -236,6 +307,74 @@ constexpr auto grad(const E& f, variable_list<Variables...> variables,
     return gradient<typename bindings<Bindings...>::value_type, Variables...>{};
   } else {
     return value_and_grad(f, variables, point).grad;
+  }
+}
+// accumulate_grad(f, wrt(xs...), at(bs...), g)
+
+/// Adds ∂f/∂v at the point into g[v] for each v of wrt(...) and returns f's value: the step of a
+/// loop over rows, with no per-row gradient to zero or copy.
+template <class E, class... Variables, class... Bindings, class T>
+CTGRAD_ALWAYS_INLINE constexpr T accumulate_grad(const E& f, variable_list<Variables...>,
+                                                 const bindings<Bindings...>& point,
+                                                 gradient<T, Variables...>& sum) {
+  using unbound = typename detail::first_unbound<E, bindings<Bindings...>>::type;
+  if constexpr (!detail::every_variable_bound<unbound>) {
+    static_assert(detail::every_variable_bound<unbound>,
+                  "ctgrad::accumulate_grad: the expression uses a variable that at(...) does not bind.");
+    return T{};  // the sentence above is the only error
+  } else if constexpr (!detail::is_scalar<E>) {
+    static_assert(detail::is_scalar<E>,
+                  "ctgrad::accumulate_grad: the expression must be a scalar; reduce a tensor "
+                  "with sum, mean or dot.");
+    return T{};  // the sentence above is the only error
+  } else {
+    typename detail::record_of<T, E, bindings<Bindings...>>::type record{};
+    detail::forward<T>(f, point, record);
+    if constexpr (detail::depends_on<E, Variables...>) {
+      // Every variable counts as reached already, so each contribution is added to the sum.
+      detail::backward<T, variable_list<Variables...>, detail::type_list<Variables...>>(
+          f, record, detail::adjoint<one, T>{T{1}}, sum);
+    }
+    return static_cast<T>(record.value);
+  }
+}
+
+// value_and_grad(f, params, data)
+
+/// The mean over the rows of data of f and of its gradient with respect to every parameter:
+/// f is written for one row, its inputs bound from data's columns and the rest from params.
+template <class E, class T, class... Variables, class... Columns>
+constexpr auto value_and_grad(const E& f, const parameters<T, Variables...>& params,
+                              const table<Columns...>& data) {
+  using point = decltype(std::apply(
+      [&](const auto&... each) { return at(params, each...); }, data.row(0)));
+  using unbound = typename detail::first_unbound<E, point>::type;
+  value_and_gradient<T, Variables...> result{};
+  if constexpr (!detail::every_variable_bound<unbound>) {
+    static_assert(detail::every_variable_bound<unbound>,
+                  "ctgrad::value_and_grad: the expression uses a variable that neither the "
+                  "parameters nor the dataset bind.");
+    return result;  // the sentence above is the only error
+  } else {
+    for (std::size_t i = 0; i < data.size(); ++i) {
+      result.value += std::apply(
+          [&](const auto&... each) {
+            return accumulate_grad(f, variable_list<Variables...>{}, at(params, each...), result.grad);
+          },
+          data.row(i));
+    }
+    if (data.size() > 0) {
+      const T scale = T{1} / static_cast<T>(data.size());
+      result.value *= scale;
+      result.grad.for_each([&](auto, auto& partial) {
+        if constexpr (detail::is_tensor<std::remove_cvref_t<decltype(partial)>>) {
+          for (auto& element : partial) element *= scale;
+        } else {
+          partial *= scale;
+        }
+      });
+    }
+    return result;
   }
 }
 }  // namespace ctgrad

@@ -5,6 +5,7 @@
 #include <ctgrad/core/bindings.hpp>
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/eval.hpp>
+#include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/diff/depends.hpp>
 #include <ctgrad/ops/add.hpp>
 #include <ctgrad/ops/mul.hpp>
@@ -42,7 +43,14 @@ constexpr expression auto d(const E& f, X x) {
   static_assert(variable<X>,
                 "ctgrad::d: the second argument must be a variable declared with var<name>; "
                 "differentiate with respect to a variable, not an expression or a number.");
-  return detail::derivative(f, x);
+  if constexpr (detail::has_tensor<E> || detail::has_tensor<X>) {
+    static_assert(!detail::has_tensor<E> && !detail::has_tensor<X>,
+                  "ctgrad::d: symbolic derivatives are for scalar expressions; differentiate "
+                  "tensor expressions with value_and_grad.");
+    return zero{};  // the sentence above is the only error
+  } else {
+    return detail::derivative(f, x);
+  }
 }
 
 /// The Hessian matrix [∂²f/∂xᵢ∂xⱼ] at a point, from d(d(f, xᵢ), xⱼ); constexpr where f's ops are.

@@ -4,6 +4,7 @@
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/node.hpp>
+#include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/ops/mul.hpp>  // a + a is 2 * a
 #include <ctgrad/ops/sub.hpp>  // a + (-b) is a - b
 
@@ -34,7 +35,11 @@ constexpr expression auto operator+(L lhs, R rhs) {
   auto b = detail::as_expression(rhs);
   using A = decltype(a);
   using B = decltype(b);
-  if constexpr (detail::is_zero<A>) {
+  if constexpr (!detail::broadcastable<detail::shape_of_t<A>, detail::shape_of_t<B>>) {
+    static_assert(detail::broadcastable<detail::shape_of_t<A>, detail::shape_of_t<B>>,
+                  "ctgrad::operator+: the operands must have the same shape, or one be a scalar.");
+    return a;  // the sentence above is the only error
+  } else if constexpr (detail::is_zero<A>) {
     return b;
   } else if constexpr (detail::is_zero<B>) {
     return a;

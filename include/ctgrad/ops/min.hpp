@@ -4,6 +4,7 @@
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/node.hpp>
+#include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/fwd.hpp>
 #include <ctgrad/ops/step.hpp>
 #include <ctgrad/ops/sub.hpp>
@@ -28,7 +29,17 @@ struct min_op {
 /// min(a, b) as an expression.
 template <operand L, operand R>
   requires(expression<L> || expression<R>)
-constexpr expression auto min(L a, R b) {
-  return detail::make_binary<min_op>(detail::as_expression(a), detail::as_expression(b));
+constexpr expression auto min(L left, R right) {
+  auto a = detail::as_expression(left);
+  auto b = detail::as_expression(right);
+  using A = decltype(a);
+  using B = decltype(b);
+  if constexpr (!detail::broadcastable<detail::shape_of_t<A>, detail::shape_of_t<B>>) {
+    static_assert(detail::broadcastable<detail::shape_of_t<A>, detail::shape_of_t<B>>,
+                  "ctgrad::min: the operands must have the same shape, or one be a scalar.");
+    return a;  // the sentence above is the only error
+  } else {
+    return detail::make_binary<min_op>(a, b);
+  }
 }
 }  // namespace ctgrad

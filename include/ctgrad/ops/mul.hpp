@@ -4,6 +4,8 @@
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/node.hpp>
+#include <ctgrad/core/shape_of.hpp>
+#include <ctgrad/ops/matmul.hpp>  // a * b of two tensors
 #include <ctgrad/ops/neg.hpp>  // (-1)·a is -a; a·(-b) is -(a·b)
 #include <ctgrad/ops/pow.hpp>  // a·a is a^2
 
@@ -35,7 +37,8 @@ struct mul_op {
 
 /// a * b, simplified as it is built: 0·a → 0, 1·a → a, constants fold and move to the left
 /// (also out of a right operand c·b),
-/// the sign of a negation moves to the front, a·a → a^2.
+/// the sign of a negation moves to the front, a·a → a^2. With a scalar operand it scales
+/// elementwise; two tensors multiply as matrices (matmul).
 template <operand L, operand R>
   requires(expression<L> || expression<R>)
 constexpr expression auto operator*(L lhs, R rhs) {
@@ -43,7 +46,9 @@ constexpr expression auto operator*(L lhs, R rhs) {
   auto b = detail::as_expression(rhs);
   using A = decltype(a);
   using B = decltype(b);
-  if constexpr (detail::is_zero<A> || detail::is_zero<B>) {
+  if constexpr (!detail::is_scalar<A> && !detail::is_scalar<B>) {
+    return matmul(a, b);  // two tensors: the matrix product; elementwise is hadamard(a, b)
+  } else if constexpr (detail::is_zero<A> || detail::is_zero<B>) {
     return zero{};
   } else if constexpr (detail::is_one<A>) {
     return b;

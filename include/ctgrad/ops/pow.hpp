@@ -4,6 +4,7 @@
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/node.hpp>
+#include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/fwd.hpp>
 #include <ctgrad/ops/mul.hpp>
 #include <ctgrad/ops/sub.hpp>
@@ -74,6 +75,16 @@ struct pow_op {
 template <operand L, operand R>
   requires(expression<L> || expression<R>)
 constexpr expression auto pow(L base, R exponent) {
-  return detail::make_binary<pow_op>(detail::as_expression(base), detail::as_expression(exponent));
+  auto a = detail::as_expression(base);
+  auto b = detail::as_expression(exponent);
+  using A = decltype(a);
+  using B = decltype(b);
+  if constexpr (!detail::broadcastable<detail::shape_of_t<A>, detail::shape_of_t<B>>) {
+    static_assert(detail::broadcastable<detail::shape_of_t<A>, detail::shape_of_t<B>>,
+                  "ctgrad::pow: the operands must have the same shape, or one be a scalar.");
+    return a;  // the sentence above is the only error
+  } else {
+    return detail::make_binary<pow_op>(a, b);
+  }
 }
 }  // namespace ctgrad

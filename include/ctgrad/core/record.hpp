@@ -1,0 +1,134 @@
+// ctgrad/core/record.hpp: the forward sweep, which records every node's value in a structure
+// shaped like the expression; eval and the reverse sweep read it.
+#pragma once
+
+#include <ctgrad/config.hpp>
+#include <ctgrad/concepts.hpp>
+#include <ctgrad/core/bindings.hpp>
+#include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/node.hpp>
+#include <ctgrad/core/shape.hpp>
+#include <ctgrad/core/shape_of.hpp>
+#include <ctgrad/core/tensor.hpp>
+#include <ctgrad/core/var.hpp>
+
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+namespace ctgrad::detail {
+// Records are filled in place: returning child records by value would copy each subtree once
+// per level above it. A bound tensor variable is read where it lies (view_record), not copied.
+template <class V>
+struct leaf_record {
+  V value;
+};
+template <class U>
+struct view_record {
+  const U* data;
+};
+template <class V, class Arg>
+struct unary_record {
+  Arg arg;
+  V value;
+};
+template <class V, class Lhs, class Rhs>
+struct binary_record {
+  Lhs lhs;
+  Rhs rhs;
+  V value;
+};
+
+template <class T>
+inline constexpr bool is_tensor = false;
+template <class T, std::size_t... Extents>
+inline constexpr bool is_tensor<tensor<T, Extents...>> = true;
+
+template <class Variable, class U>
+U bound_element(const binding<Variable, U>&);  // declared only: names a binding's element type
+
+/// The record of E evaluated in T at a point of type B.
+template <class T, class E, class B>
+struct record_of {
+  using type = leaf_record<T>;
+};
+template <class T, fixed_string Name, std::size_t First, std::size_t... Rest, class B>
+struct record_of<T, var<Name, First, Rest...>, B> {
+  using type = view_record<decltype(bound_element<var<Name, First, Rest...>>(std::declval<B>()))>;
+};
+template <class T, class Op, class Arg, class B>
+struct record_of<T, unary<Op, Arg>, B> {
+  using type = unary_record<value_t<T, shape_of_t<unary<Op, Arg>>>, typename record_of<T, Arg, B>::type>;
+};
+template <class T, class Op, class Lhs, class Rhs, class B>
+struct record_of<T, binary<Op, Lhs, Rhs>, B> {
+  using type = binary_record<value_t<T, shape_of_t<binary<Op, Lhs, Rhs>>>,
+                             typename record_of<T, Lhs, B>::type, typename record_of<T, Rhs, B>::type>;
+};
+
+/// The k-th element of a value; a scalar is its own every element (broadcast).
+template <class V>
+CTGRAD_ALWAYS_INLINE constexpr auto element(const V& v, [[maybe_unused]] std::size_t k) {
+  if constexpr (is_tensor<V>) {
+    return v.values[k];
+  } else {
+    return v;
+  }
+}
+
+/// The k-th element of a recorded node value.
+template <class Record>
+CTGRAD_ALWAYS_INLINE constexpr auto read(const Record& record, std::size_t k) {
+  if constexpr (requires { record.data; }) {
+    return record.data[k];
+  } else {
+    return element(record.value, k);
+  }
+}
+
+/// The value of a leaf that is not a tensor variable, in type T.
+template <class T, class E, class B>
+CTGRAD_ALWAYS_INLINE constexpr T leaf_value(const E& e, const B& point) {
+  if constexpr (is_var<E>) {
+    return static_cast<T>(bound_value<E>(point));
+  } else if constexpr (is_constant<E>) {
+    return static_cast<T>(e.value);
+  } else {
+    return static_cast<T>(E::num) / static_cast<T>(E::den);
+  }
+}
+
+/// Records E's value and its nodes' values at the point, bottom-up.
+template <class T, class E, class B, class Record>
+CTGRAD_ALWAYS_INLINE constexpr void forward(const E& e, const B& point, Record& record) {
+  if constexpr (requires { record.data; }) {
+    record.data = bound_value<E>(point);
+  } else if constexpr (is_unary<E>) {
+    forward<T>(e.arg, point, record.arg);
+    if constexpr (structural_op<typename E::op>) {
+      E::op::template forward<shape_of_t<typename E::arg_type>>(record.arg, record.value);
+    } else if constexpr (is_scalar<E>) {
+      record.value = static_cast<T>(E::op::eval(record.arg.value));
+    } else {
+      for (std::size_t k = 0; k < shape_of_t<E>::size; ++k) {
+        record.value.values[k] = static_cast<T>(E::op::eval(read(record.arg, k)));
+      }
+    }
+  } else if constexpr (is_binary<E>) {
+    forward<T>(e.lhs, point, record.lhs);
+    forward<T>(e.rhs, point, record.rhs);
+    if constexpr (structural_op<typename E::op>) {
+      E::op::template forward<shape_of_t<typename E::lhs_type>, shape_of_t<typename E::rhs_type>>(
+          record.lhs, record.rhs, record.value);
+    } else if constexpr (is_scalar<E>) {
+      record.value = static_cast<T>(E::op::eval(record.lhs.value, record.rhs.value));
+    } else {
+      for (std::size_t k = 0; k < shape_of_t<E>::size; ++k) {
+        record.value.values[k] = static_cast<T>(E::op::eval(read(record.lhs, k), read(record.rhs, k)));
+      }
+    }
+  } else {
+    record.value = leaf_value<T>(e, point);
+  }
+}
+}  // namespace ctgrad::detail
