@@ -7,3 +7,4 @@
 #include <ctgrad/io.hpp>
 #include <ctgrad/nn.hpp>
 #include <ctgrad/ops.hpp>
+#include <ctgrad/optim.hpp>

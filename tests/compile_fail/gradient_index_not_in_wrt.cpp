@@ -1,5 +1,5 @@
 // tests/compile_fail/gradient_index_not_in_wrt.cpp: g[y] from a gradient with respect to x.
-// expect: ctgrad::gradient::operator[]: this variable is not one of wrt(...).
+// expect: ctgrad::variable_values::operator[]: this variable is not one of its variables (for a gradient, one of wrt(...)).
 #include <ctgrad/ctgrad.hpp>
 
 using namespace ctgrad;

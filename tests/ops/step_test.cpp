@@ -1,6 +1,8 @@
 // tests/ops/step_test.cpp
 #include <ctgrad/ops/step.hpp>  // first: proves the header stands alone
 
+#include <ctgrad/ops/relu.hpp>  // relu's backward reads step
+
 #include "support/check_gradient.hpp"
 
 #include <doctest/doctest.h>
@@ -33,4 +35,7 @@ TEST_CASE("ops/step: the gradient is 0 everywhere, including at 0") {
   for (const double v : {-1.0, 0.0, 1.0}) CHECK(grad(step(x), wrt(x), at(x = v))[x] == 0.0);
 }
 
-TEST_CASE("ops/step: NaN stays NaN") { CHECK(std::isnan(eval(step(x), at(x = std::nan(""))))); }
+TEST_CASE("ops/step: NaN gives 0, so relu passes no gradient through NaN (as PyTorch)") {
+  CHECK(eval(step(x), at(x = std::nan(""))) == 0.0);
+  CHECK(grad(relu(x), wrt(x), at(x = std::nan("")))[x] == 0.0);
+}

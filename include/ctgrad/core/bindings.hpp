@@ -36,11 +36,6 @@ struct bindings : Bindings... {
 };
 
 namespace detail {
-template <class T>
-inline constexpr bool is_variable_values = false;
-template <class T, class... Variables>
-inline constexpr bool is_variable_values<variable_values<T, Variables...>> = true;
-
 /// The bindings an argument of at(...) contributes: itself, or one per variable of parameters.
 template <class Argument>
 constexpr auto bindings_in(const Argument& argument) {
@@ -62,17 +57,25 @@ struct distinct_variables<std::tuple<Bindings...>> {
 /// at(x = 1.0, y = 2.0): the point at which to evaluate, each variable bound once; a
 /// parameters object binds all its variables, as in at(params, X = row).
 template <class... Arguments>
-CTGRAD_ALWAYS_INLINE constexpr auto at(const Arguments&... arguments) {
-  if constexpr (!((detail::is_binding<Arguments> || detail::is_variable_values<Arguments>) && ...)) {
+CTGRAD_ALWAYS_INLINE constexpr auto at(Arguments&&... arguments) {
+  if constexpr (!((detail::is_binding<std::remove_cvref_t<Arguments>> ||
+                   detail::is_variable_values<std::remove_cvref_t<Arguments>>) &&
+                  ...)) {
     static_assert(detail::always_false<Arguments...>,
                   "ctgrad::at: every argument must bind a variable to a number, as in at(x = 1.0).");
-  } else if constexpr ((detail::is_binding<Arguments> && ...)) {
-    if constexpr (!detail::all_distinct<typename Arguments::variable_type...>) {
-      static_assert(detail::all_distinct<typename Arguments::variable_type...>,
+  } else if constexpr ((detail::is_binding<std::remove_cvref_t<Arguments>> && ...)) {
+    if constexpr (!detail::all_distinct<typename std::remove_cvref_t<Arguments>::variable_type...>) {
+      static_assert(detail::all_distinct<typename std::remove_cvref_t<Arguments>::variable_type...>,
                     "ctgrad::at: a variable is bound twice; bind each variable once.");
     } else {
-      return bindings<Arguments...>{arguments...};
+      return bindings<std::remove_cvref_t<Arguments>...>{arguments...};
     }
+  } else if constexpr (!((std::is_lvalue_reference_v<Arguments> ||
+                          !detail::is_variable_values<std::remove_cvref_t<Arguments>>) &&
+                         ...)) {
+    static_assert(detail::always_false<Arguments...>,
+                  "ctgrad::at: parameters are bound by reference; pass a named parameters "
+                  "object, not a temporary that would be gone before the bindings are used.");
   } else {
     using all = decltype(std::tuple_cat(detail::bindings_in(arguments)...));
     if constexpr (!detail::distinct_variables<all>::value) {

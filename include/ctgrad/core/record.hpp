@@ -66,11 +66,16 @@ struct record_of<T, binary<Op, Lhs, Rhs>, B> {
                              typename record_of<T, Lhs, B>::type, typename record_of<T, Rhs, B>::type>;
 };
 
-/// The k-th element of a value; a scalar is its own every element (broadcast).
+/// The k-th element of a value, or of the tensor a pointer borrows; a scalar is its own every
+/// element (broadcast).
 template <class V>
 CTGRAD_ALWAYS_INLINE constexpr auto element(const V& v, [[maybe_unused]] std::size_t k) {
   if constexpr (is_tensor<V>) {
     return v.values[k];
+  } else if constexpr (std::is_pointer_v<V>) {
+    return v->values[k];
+  } else if constexpr (requires { v.at_element(k); }) {  // a lazy adjoint
+    return v.at_element(k);
   } else {
     return v;
   }

@@ -17,7 +17,7 @@ struct tensor {
   using shape_type = shape<Extents...>;
   static constexpr std::size_t size = shape_type::size;
 
-  std::array<T, size> values{};
+  std::array<T, size> values;  // no default zeroing: the sweeps write every element first
 
   constexpr T& operator[](std::size_t k) { return values[k]; }
   constexpr const T& operator[](std::size_t k) const { return values[k]; }

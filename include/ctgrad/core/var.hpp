@@ -66,12 +66,21 @@ struct var {
   /// x = v binds the variable for at(...): a scalar to a number (integers bind as double, as in
   /// <cmath>), a tensor variable to a tensor of its shape or a std::array of as many numbers.
   /// x = rows, with rows a std::vector of such values, is a column for dataset(...).
-  template <class T>
-  constexpr auto operator=(const T& value) const {
+  template <class Value>
+  constexpr auto operator=(Value&& value) const {
+    using T = std::remove_cvref_t<Value>;
+    constexpr bool refers = detail::is_tensor_of_shape<T, shape_type> ||
+                            detail::is_array_of_size<T, shape_type::size> ||
+                            detail::is_rows_of<T, shape_type>;
     if constexpr (sizeof...(Extents) == 0 && std::is_floating_point_v<T>) {
       return binding<var, T>{value};
     } else if constexpr (sizeof...(Extents) == 0 && number<T>) {
       return binding<var, double>{static_cast<double>(value)};
+    } else if constexpr (refers && !std::is_lvalue_reference_v<Value>) {
+      static_assert(std::is_lvalue_reference_v<Value>,
+                    "ctgrad::var::operator=: a tensor or a column is bound by reference; bind a "
+                    "named object, not a temporary that would be gone before it is read.");
+      return binding<var, double>{};  // the sentence above is the only error
     } else if constexpr (detail::is_rows_of<T, shape_type>) {
       return column<var, typename T::value_type>{&value};
     } else if constexpr (sizeof...(Extents) == 0) {

@@ -4,9 +4,9 @@
 
 #include <ctgrad/config.hpp>
 #include <ctgrad/concepts.hpp>
-#include <ctgrad/core/var.hpp>
 #include <ctgrad/core/shape.hpp>
 #include <ctgrad/core/tensor.hpp>
+#include <ctgrad/core/var.hpp>
 #include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/fwd.hpp>
 
@@ -15,6 +15,11 @@
 
 namespace ctgrad {
 namespace detail {
+template <class T>
+inline constexpr bool is_variable_values = false;
+template <class T, class... Variables>
+inline constexpr bool is_variable_values<variable_values<T, Variables...>> = true;
+
 template <class Variable, class T>
 struct slot {
   value_t<T, typename Variable::shape_type> value{};
@@ -33,13 +38,13 @@ struct variable_values : detail::slot<Variables, T>... {
   template <class Variable>
   constexpr auto& operator[](Variable) {
     static_assert(detail::one_of<Variable, Variables...>,
-                  "ctgrad::gradient::operator[]: this variable is not one of wrt(...).");
+                  "ctgrad::variable_values::operator[]: this variable is not one of its variables (for a gradient, one of wrt(...)).");
     return static_cast<detail::slot<Variable, T>&>(*this).value;
   }
   template <class Variable>
   constexpr const auto& operator[](Variable) const {
     static_assert(detail::one_of<Variable, Variables...>,
-                  "ctgrad::gradient::operator[]: this variable is not one of wrt(...).");
+                  "ctgrad::variable_values::operator[]: this variable is not one of its variables (for a gradient, one of wrt(...)).");
     return static_cast<const detail::slot<Variable, T>&>(*this).value;
   }
 

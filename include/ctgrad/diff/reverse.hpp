@@ -16,6 +16,7 @@
 #include <ctgrad/diff/depends.hpp>
 #include <ctgrad/ops/mul.hpp>  // is_scaled: a rule c·r contributes c to the factor
 #include <ctgrad/ops/neg.hpp>
+#include <ctgrad/ops/step.hpp>  // a step rule is a select
 
 #include <boost/hana/at.hpp>
 #include <boost/hana/basic_tuple.hpp>
@@ -24,6 +25,7 @@
 #include <cstddef>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 
 namespace ctgrad {
 /// What value_and_grad returns: `auto [value, g] = value_and_grad(...)`.
@@ -61,9 +63,39 @@ CTGRAD_ALWAYS_INLINE constexpr T scaled(T v) {
   }
 }
 
+/// An adjoint below a tensor node, computed when read: at_element(k) = base[k]·rule(k). Deposited into a
+/// gradient or passed to the next elementwise op, it costs no temporary and no extra loop; where
+/// it would be read more than once (a fan-out, a matrix product) it is materialized first.
+template <class Tensor, class Element>
+struct lazy_product {
+  using tensor_type = Tensor;
+  Element at_element;
+};
+
+template <class V>
+inline constexpr bool is_lazy = false;
+template <class Tensor, class Element>
+inline constexpr bool is_lazy<lazy_product<Tensor, Element>> = true;
+
+/// The adjoint's value with its factor applied: the value itself (borrowed, not copied) when
+/// the factor is 1, else a new number or tensor.
 template <class Factor, class V>
-CTGRAD_ALWAYS_INLINE constexpr V materialize(const adjoint<Factor, V>& a) {
-  if constexpr (is_one<Factor> || !is_tensor<V>) {
+CTGRAD_ALWAYS_INLINE constexpr decltype(auto) materialize(const adjoint<Factor, V>& a) {
+  if constexpr (std::is_pointer_v<V>) {
+    if constexpr (is_one<Factor>) {
+      return *a.value;
+    } else {
+      return materialize(adjoint<Factor, std::remove_cvref_t<decltype(*a.value)>>{*a.value});
+    }
+  } else if constexpr (is_lazy<V>) {
+    typename V::tensor_type result;
+    for (std::size_t k = 0; k < V::tensor_type::size; ++k) {
+      result.values[k] = scaled<Factor>(element(a.value, k));
+    }
+    return result;
+  } else if constexpr (is_one<Factor>) {
+    return (a.value);
+  } else if constexpr (!is_tensor<V>) {
     return scaled<Factor>(a.value);
   } else {
     V result;
@@ -71,6 +103,28 @@ CTGRAD_ALWAYS_INLINE constexpr V materialize(const adjoint<Factor, V>& a) {
     return result;
   }
 }
+
+/// The adjoint's value borrowed rather than copied: what an operand receives when its local
+/// derivative is a constant (the value is unchanged, only the factor moves).
+template <class V>
+CTGRAD_ALWAYS_INLINE constexpr auto borrow(const V& value) {
+  if constexpr (is_tensor<V>) {  // a lazy product is already cheap to pass: it is copied
+    return &value;
+  } else {
+    return value;
+  }
+}
+
+template <class Adjoint>
+struct adjoint_factor_of;
+template <class Factor, class V>
+struct adjoint_factor_of<adjoint<Factor, V>> {
+  using type = Factor;
+};
+template <class Adjoint>
+using adjoint_factor = typename adjoint_factor_of<Adjoint>::type;
+template <class Adjoint>
+using adjoint_value = decltype(std::declval<Adjoint>().value);
 
 template <class A, class B>
 using product_t = decltype(make_rational<A::num * B::num, A::den * B::den>());
@@ -103,6 +157,17 @@ constexpr auto rule_rest(const Rule& rule) {
   }
 }
 
+/// adjoint·rule at one element. A rule step(c) (relu's, max's) is a select, c > 0 ? adjoint : 0,
+/// which vectorises, where the product with a 0-or-1 becomes a branch.
+template <class T, class Rest, class Point>
+CTGRAD_ALWAYS_INLINE constexpr T times_rule(T adjoint_value, const Rest& rest, const Point& point) {
+  if constexpr (is_unary_of<Rest, step_op>) {
+    return value<T>(rest.arg, point) > T{0} ? adjoint_value : T{0};
+  } else {
+    return adjoint_value * value<T>(rest, point);
+  }
+}
+
 /// The operand's adjoint through an elementwise op: the node's adjoint times the rule at each
 /// element, summed over the elements when the operand is a broadcast scalar. point(k) binds the
 /// placeholders to the recorded values at element k.
@@ -113,25 +178,26 @@ CTGRAD_ALWAYS_INLINE constexpr auto chain(const adjoint<Factor, V>& a, const Rul
   constexpr bool computed = !std::is_same_v<decltype(rest), const nothing>;
   if constexpr (NodeShape::rank == 0) {
     if constexpr (computed) {
-      return adjoint<factor, T>{a.value * value<T>(rest, point(0))};
+      return adjoint<factor, T>{times_rule<T>(a.value, rest, point(0))};
     } else {
       return adjoint<factor, T>{a.value};
     }
   } else if constexpr (OperandShape::rank > 0) {  // same shape as the node
     if constexpr (computed) {
-      value_t<T, NodeShape> result;
-      for (std::size_t k = 0; k < NodeShape::size; ++k) {
-        result.values[k] = element(a.value, k) * value<T>(rest, point(k));
-      }
-      return adjoint<factor, value_t<T, NodeShape>>{result};
+      const auto base = borrow(a.value);
+      const auto at_element = [base, rest, point](std::size_t k) {
+        return times_rule<T>(element(base, k), rest, point(k));
+      };
+      using lazy = lazy_product<value_t<T, NodeShape>, decltype(at_element)>;
+      return adjoint<factor, lazy>{lazy{at_element}};
     } else {
-      return adjoint<factor, V>{a.value};
+      return adjoint<factor, decltype(borrow(a.value))>{borrow(a.value)};
     }
   } else {  // a scalar operand broadcast over the node: its adjoint sums over the elements
     T sum{};
     for (std::size_t k = 0; k < NodeShape::size; ++k) {
       if constexpr (computed) {
-        sum += element(a.value, k) * value<T>(rest, point(k));
+        sum += times_rule<T>(element(a.value, k), rest, point(k));
       } else {
         sum += element(a.value, k);
       }
@@ -167,6 +233,13 @@ template <class T, class Wrt, class Seen, class E, class Record, class Adjoint, 
 constexpr auto backward_operands(const E& e, const Record& record, const Adjoint& adjoint,
                                  Gradient& g);
 
+// An op whose derivative is 0 on a whole region (relu below 0, the smaller side of max) marks
+// itself sparse_derivative. Where such a scalar node's local derivative is 0 at run time, the
+// sweep skips the operand's subtree, as hand-written code does for a hinge that is not active;
+// a partial never reached stays 0. Tensor nodes do not branch: that would stop vectorisation.
+template <class Op>
+concept sparse_op = requires { requires Op::sparse_derivative; };
+
 template <class Wrt, class E>
 inline constexpr bool needs_adjoint = false;
 template <class... Variables, class E>
@@ -185,9 +258,20 @@ CTGRAD_ALWAYS_INLINE constexpr auto backward(const E& e, const Record& record, c
     if constexpr (!needs_adjoint<Wrt, typename E::arg_type>) {
       return Seen{};
     } else if constexpr (structural_op<typename E::op>) {
-      const auto operand = E::op::template adjoint<shape_of_t<typename E::arg_type>>(
-          materialize(adjoint), record.arg);
-      return backward<T, Wrt, Seen>(e.arg, record.arg, detail::adjoint<one, decltype(operand)>{operand}, g);
+      const auto& delta = materialize(adjoint);
+      using operand_shape = shape_of_t<typename E::arg_type>;
+      if constexpr (requires { E::op::template adjoint<operand_shape>(delta, record.arg); }) {
+        const auto operand = E::op::template adjoint<operand_shape>(delta, record.arg);
+        return backward<T, Wrt, Seen>(e.arg, record.arg, detail::adjoint<one, decltype(borrow(operand))>{borrow(operand)}, g);
+      } else if constexpr (is_var<typename E::arg_type>) {  // write straight into the gradient
+        constexpr bool seen = Seen::template contains<typename E::arg_type>;
+        E::op::template adjoint_into<operand_shape, seen>(delta, record.arg, g[e.arg]);
+        return std::conditional_t<seen, Seen, typename Seen::template append<typename E::arg_type>>{};
+      } else {
+        value_t<T, operand_shape> operand;
+        E::op::template adjoint_into<operand_shape, false>(delta, record.arg, operand);
+        return backward<T, Wrt, Seen>(e.arg, record.arg, detail::adjoint<one, decltype(borrow(operand))>{borrow(operand)}, g);
+      }
     } else {
       const auto rule = E::op::derivative(first_operand{}, result_value{});
       if constexpr (is_zero<decltype(rule)>) {
@@ -196,16 +280,23 @@ CTGRAD_ALWAYS_INLINE constexpr auto backward(const E& e, const Record& record, c
         const auto point = [&](std::size_t k) {
           return at(first_operand{} = read(record.arg, k), result_value{} = read(record, k));
         };
-        return backward<T, Wrt, Seen>(
-            e.arg, record.arg,
-            chain<T, shape_of_t<E>, shape_of_t<typename E::arg_type>>(adjoint, rule, point), g);
+        const auto operand =
+            chain<T, shape_of_t<E>, shape_of_t<typename E::arg_type>>(adjoint, rule, point);
+        if constexpr (sparse_op<typename E::op> && is_scalar<E>) {
+          using seen_after = decltype(backward<T, Wrt, Seen>(e.arg, record.arg, operand, g));
+          if (operand.value == T{0}) return seen_after{};
+        }
+        return backward<T, Wrt, Seen>(e.arg, record.arg, operand, g);
       }
     }
   } else if constexpr (needs_adjoint<Wrt, typename E::lhs_type> &&
-                       needs_adjoint<Wrt, typename E::rhs_type>) {
-    // The adjoint fans out: apply its constant factor once here rather than in both operands.
-    using V = decltype(adjoint.value);
-    return backward_operands<T, Wrt, Seen>(e, record, detail::adjoint<one, V>{materialize(adjoint)}, g);
+                       needs_adjoint<Wrt, typename E::rhs_type> &&
+                       (!is_one<adjoint_factor<Adjoint>> || is_lazy<adjoint_value<Adjoint>>)) {
+    // The adjoint fans out: apply its constant factor, and compute a lazy product, once here
+    // rather than in both operands.
+    const auto& value = materialize(adjoint);
+    return backward_operands<T, Wrt, Seen>(
+        e, record, detail::adjoint<one, decltype(borrow(value))>{borrow(value)}, g);
   } else {
     return backward_operands<T, Wrt, Seen>(e, record, adjoint, g);
   }
@@ -234,11 +325,21 @@ CTGRAD_ALWAYS_INLINE constexpr auto backward_operand(const E& e, const Record& r
   if constexpr (!needs_adjoint<Wrt, operand_type>) {
     return Seen{};
   } else if constexpr (structural_op<typename E::op>) {
-    const auto value = E::op::template adjoint<I, shape_of_t<typename E::lhs_type>,
-                                               shape_of_t<typename E::rhs_type>>(
-        materialize(adjoint), record.lhs, record.rhs);
-    return backward<T, Wrt, Seen>(operand, operand_record,
-                                  detail::adjoint<one, decltype(value)>{value}, g);
+    const auto& delta = materialize(adjoint);
+    using lhs_shape = shape_of_t<typename E::lhs_type>;
+    using rhs_shape = shape_of_t<typename E::rhs_type>;
+    if constexpr (is_var<operand_type>) {  // write straight into the gradient
+      constexpr bool seen = Seen::template contains<operand_type>;
+      E::op::template adjoint_into<I, lhs_shape, rhs_shape, seen>(delta, record.lhs, record.rhs,
+                                                                 g[operand]);
+      return std::conditional_t<seen, Seen, typename Seen::template append<operand_type>>{};
+    } else {
+      value_t<T, shape_of_t<operand_type>> value;
+      E::op::template adjoint_into<I, lhs_shape, rhs_shape, false>(delta, record.lhs, record.rhs,
+                                                                  value);
+      return backward<T, Wrt, Seen>(operand, operand_record,
+                                    detail::adjoint<one, decltype(borrow(value))>{borrow(value)}, g);
+    }
   } else {
     const auto rules = E::op::partials(first_operand{}, second_operand{}, result_value{});
     const auto rule = boost::hana::at_c<I>(rules);
@@ -249,9 +350,13 @@ CTGRAD_ALWAYS_INLINE constexpr auto backward_operand(const E& e, const Record& r
         return at(first_operand{} = read(record.lhs, k), second_operand{} = read(record.rhs, k),
                   result_value{} = read(record, k));
       };
-      return backward<T, Wrt, Seen>(
-          operand, operand_record,
-          chain<T, shape_of_t<E>, shape_of_t<operand_type>>(adjoint, rule, point), g);
+      const auto operand_adjoint =
+          chain<T, shape_of_t<E>, shape_of_t<operand_type>>(adjoint, rule, point);
+      if constexpr (sparse_op<typename E::op> && is_scalar<E>) {
+        using seen_after = decltype(backward<T, Wrt, Seen>(operand, operand_record, operand_adjoint, g));
+        if (operand_adjoint.value == T{0}) return seen_after{};
+      }
+      return backward<T, Wrt, Seen>(operand, operand_record, operand_adjoint, g);
     }
   }
 }
@@ -284,7 +389,7 @@ CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f, variable_list<Var
                   "with sum, mean or dot.");
     return result;  // the sentence above is the only error
   } else {
-    typename detail::record_of<T, E, bindings<Bindings...>>::type record{};
+    typename detail::record_of<T, E, bindings<Bindings...>>::type record;  // forward fills it
     detail::forward<T>(f, point, record);
     result.value = record.value;
     if constexpr (detail::depends_on<E, Variables...>) {
@@ -328,7 +433,7 @@ CTGRAD_ALWAYS_INLINE constexpr T accumulate_grad(const E& f, variable_list<Varia
                   "with sum, mean or dot.");
     return T{};  // the sentence above is the only error
   } else {
-    typename detail::record_of<T, E, bindings<Bindings...>>::type record{};
+    typename detail::record_of<T, E, bindings<Bindings...>>::type record;  // forward fills it
     detail::forward<T>(f, point, record);
     if constexpr (detail::depends_on<E, Variables...>) {
       // Every variable counts as reached already, so each contribution is added to the sum.

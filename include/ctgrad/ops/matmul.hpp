@@ -11,7 +11,6 @@
 
 #include <cstddef>
 #include <string_view>
-#include <type_traits>
 
 namespace ctgrad {
 namespace detail {
@@ -70,31 +69,36 @@ struct matmul_op {
     }
   }
 
-  /// The adjoint of operand I (0: a, 1: b) given the product's adjoint delta.
-  template <std::size_t I, class A, class B, class Delta, class LhsRecord, class RhsRecord>
-  CTGRAD_ALWAYS_INLINE static constexpr auto adjoint(const Delta& delta, const LhsRecord& a, const RhsRecord& b) {
+  /// Writes (Add: adds) the adjoint of operand I (0: a, 1: b) into out, given the product's
+  /// adjoint delta: straight into a gradient when the operand is a variable.
+  template <std::size_t I, class A, class B, bool Add, class Delta, class LhsRecord, class RhsRecord,
+            class Out>
+  CTGRAD_ALWAYS_INLINE static constexpr void adjoint_into(const Delta& delta, const LhsRecord& a,
+                                                          const RhsRecord& b, Out& out) {
     using e = detail::matmul_extents<A, B>;
-    using T = std::remove_cvref_t<decltype(detail::element(delta, 0))>;
+    const auto put = [&](std::size_t index, auto sum) {
+      if constexpr (Add) {
+        out.values[index] += sum;
+      } else {
+        out.values[index] = sum;
+      }
+    };
     if constexpr (I == 0) {  // dA(i, p) = Σ_j δ(i, j)·B(p, j)
-      detail::value_t<T, A> result;
       for (std::size_t i = 0; i < e::m; ++i) {
         for (std::size_t p = 0; p < e::k; ++p) {
-          T sum = detail::element(delta, i * e::n) * detail::read(b, p * e::n);
+          auto sum = detail::element(delta, i * e::n) * detail::read(b, p * e::n);
           for (std::size_t j = 1; j < e::n; ++j) sum += detail::element(delta, i * e::n + j) * detail::read(b, p * e::n + j);
-          result.values[i * e::k + p] = sum;
+          put(i * e::k + p, sum);
         }
       }
-      return result;
     } else {  // dB(p, j) = Σ_i A(i, p)·δ(i, j)
-      detail::value_t<T, B> result;
       for (std::size_t p = 0; p < e::k; ++p) {
         for (std::size_t j = 0; j < e::n; ++j) {
-          T sum = detail::read(a, p) * detail::element(delta, j);
+          auto sum = detail::read(a, p) * detail::element(delta, j);
           for (std::size_t i = 1; i < e::m; ++i) sum += detail::read(a, i * e::k + p) * detail::element(delta, i * e::n + j);
-          result.values[p * e::n + j] = sum;
+          put(p * e::n + j, sum);
         }
       }
-      return result;
     }
   }
 };

@@ -17,6 +17,7 @@ namespace ctgrad {
 /// The larger operand; the gradient flows to the larger one, to b on a tie (as relu = max(a, 0)).
 struct max_op {
   static constexpr std::string_view name = "max";
+  static constexpr bool sparse_derivative = true;  // 0 on a whole region: see reverse.hpp
   static constexpr std::string_view latex = "\\max";
   static constexpr auto eval(auto a, auto b) {
     return a > b || a != a ? a : b;  // a NaN operand, on either side, gives NaN

@@ -17,6 +17,7 @@ namespace ctgrad {
 /// The smaller operand; the gradient flows to the smaller one, to b on a tie.
 struct min_op {
   static constexpr std::string_view name = "min";
+  static constexpr bool sparse_derivative = true;  // 0 on a whole region: see reverse.hpp
   static constexpr std::string_view latex = "\\min";
   static constexpr auto eval(auto a, auto b) {
     return a < b || a != a ? a : b;  // a NaN operand, on either side, gives NaN

@@ -9,13 +9,14 @@
 #include <string_view>
 
 namespace ctgrad {
-/// Heaviside step: 1 where a > 0, else 0 (so step(0) = 0); its derivative is 0 almost everywhere.
+/// Heaviside step: 1 where a > 0, else 0 (so step(0) = 0 and step(NaN) = 0); its derivative is 0
+/// almost everywhere.
 struct step_op {
   static constexpr std::string_view name = "step";
   static constexpr std::string_view latex = "\\operatorname{step}";
-  static constexpr auto eval(auto a) {
-    return a > 0 ? decltype(a){1} : a <= 0 ? decltype(a){0} : a;  // NaN stays NaN
-  }
+  // One comparison and a select, so that relu's backward loop vectorises; NaN gives 0, as
+  // PyTorch's relu backward does.
+  static constexpr auto eval(auto a) { return a > 0 ? decltype(a){1} : decltype(a){0}; }
   static constexpr auto derivative(auto, auto) { return zero{}; }
 };
 

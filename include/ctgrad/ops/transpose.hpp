@@ -11,7 +11,6 @@
 
 #include <cstddef>
 #include <string_view>
-#include <type_traits>
 
 namespace ctgrad {
 namespace detail {
@@ -42,15 +41,19 @@ struct transpose_op {
     }
   }
 
-  template <class A, class Delta, class Record>
-  CTGRAD_ALWAYS_INLINE static constexpr auto adjoint(const Delta& delta, const Record&) {
-    using T = std::remove_cvref_t<decltype(detail::element(delta, 0))>;
+  /// Writes (Add: adds) the adjoint of the operand, δᵀ, into out.
+  template <class A, bool Add, class Delta, class Record, class Out>
+  CTGRAD_ALWAYS_INLINE static constexpr void adjoint_into(const Delta& delta, const Record&, Out& out) {
     constexpr std::size_t rows = A::size / columns<A>();
-    detail::value_t<T, A> result;
     for (std::size_t i = 0; i < rows; ++i) {
-      for (std::size_t j = 0; j < columns<A>(); ++j) result.values[i * columns<A>() + j] = detail::element(delta, j * rows + i);
+      for (std::size_t j = 0; j < columns<A>(); ++j) {
+        if constexpr (Add) {
+          out.values[i * columns<A>() + j] += detail::element(delta, j * rows + i);
+        } else {
+          out.values[i * columns<A>() + j] = detail::element(delta, j * rows + i);
+        }
+      }
     }
-    return result;
   }
 
  private:

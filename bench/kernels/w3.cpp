@@ -1,0 +1,176 @@
+// bench/kernels/w3.cpp: the W3 kernels, hand-written beside the micrograd-style runtime graph.
+#include "w3.hpp"
+
+#include "../baseline/micrograd.hpp"
+
+#include <ctgrad/ctgrad.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <random>
+
+namespace bench::w3 {
+data make_moons(double noise, unsigned seed) {
+  constexpr std::size_t outer = rows / 2, inner = rows - outer;
+  std::mt19937 generator(seed);
+  std::normal_distribution<double> jitter(0.0, noise);
+  data set{};
+  for (std::size_t n = 0; n < rows; ++n) {
+    const bool on_outer = n < outer;
+    const double k = static_cast<double>(on_outer ? n : n - outer);
+    const double t = std::numbers::pi * k / static_cast<double>((on_outer ? outer : inner) - 1);
+    set.x[n][0] = (on_outer ? std::cos(t) : 1.0 - std::cos(t)) + jitter(generator);
+    set.x[n][1] = (on_outer ? std::sin(t) : 0.5 - std::sin(t)) + jitter(generator);
+    set.y[n] = on_outer ? -1.0 : 1.0;
+  }
+  return set;
+}
+
+data make_data(unsigned seed) { return make_moons(0.1, seed); }
+
+parameters make_parameters(unsigned seed) {
+  std::mt19937 generator(seed);
+  std::uniform_real_distribution<double> weight(-1.0, 1.0);
+  parameters theta{};
+  for (double& w : theta.W1) w = weight(generator);
+  for (double& w : theta.b1) w = weight(generator);
+  for (double& w : theta.W2) w = weight(generator);
+  for (double& w : theta.b2) w = weight(generator);
+  for (double& w : theta.W3) w = weight(generator);
+  for (double& w : theta.b3) w = weight(generator);
+  return theta;
+}
+
+loss_and_gradient loss_and_gradient_hand(const data& set, const parameters& theta) {
+  constexpr double scale = 1.0 / rows;
+  loss_and_gradient result{};
+  parameters& g = result.gradient;
+  for (std::size_t n = 0; n < rows; ++n) {
+    const auto& x = set.x[n];
+    // step = relu'(z) with relu'(0) = 0, kept as numbers so that the backward loops have no branch.
+    std::array<double, hidden> h1, step1, h2, step2;
+    for (std::size_t i = 0; i < hidden; ++i) {
+      const double z = theta.W1[i * inputs] * x[0] + theta.W1[i * inputs + 1] * x[1] + theta.b1[i];
+      h1[i] = std::max(z, 0.0);
+      step1[i] = z > 0.0 ? 1.0 : 0.0;
+    }
+    double score = theta.b3[0];
+    for (std::size_t i = 0; i < hidden; ++i) {
+      double z = theta.b2[i];
+      for (std::size_t j = 0; j < hidden; ++j) z += theta.W2[i * hidden + j] * h1[j];
+      h2[i] = std::max(z, 0.0);
+      step2[i] = z > 0.0 ? 1.0 : 0.0;
+      score += theta.W3[i] * h2[i];
+    }
+    const double margin = 1.0 - set.y[n] * score;
+    if (margin <= 0.0) continue;  // max(0, u) is flat here, with max'(0) = 0: no loss, no gradient
+    result.loss += margin;
+    const double delta = -set.y[n] * scale;  // ∂loss/∂score of this row
+    g.b3[0] += delta;
+    std::array<double, hidden> dh1{};
+    for (std::size_t i = 0; i < hidden; ++i) {
+      g.W3[i] += delta * h2[i];
+      const double dz2 = delta * theta.W3[i] * step2[i];
+      g.b2[i] += dz2;
+      for (std::size_t j = 0; j < hidden; ++j) {
+        g.W2[i * hidden + j] += dz2 * h1[j];
+        dh1[j] += dz2 * theta.W2[i * hidden + j];
+      }
+    }
+    for (std::size_t i = 0; i < hidden; ++i) {
+      const double dz1 = dh1[i] * step1[i];
+      g.W1[i * inputs] += dz1 * x[0];
+      g.W1[i * inputs + 1] += dz1 * x[1];
+      g.b1[i] += dz1;
+    }
+  }
+  result.loss *= scale;
+  // The penalty α·p² adds α·p² to the loss and 2α·p to the gradient, for every weight and bias.
+  const auto penalize = [&result](const auto& p, auto& dp) {
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      result.loss += alpha * p[i] * p[i];
+      dp[i] += 2.0 * alpha * p[i];
+    }
+  };
+  penalize(theta.W1, g.W1);
+  penalize(theta.b1, g.b1);
+  penalize(theta.W2, g.W2);
+  penalize(theta.b2, g.b2);
+  penalize(theta.W3, g.W3);
+  penalize(theta.b3, g.b3);
+  return result;
+}
+
+loss_and_gradient loss_and_gradient_micrograd(const data& set, const parameters& theta) {
+  namespace mg = bench::micrograd;
+  const auto W1 = mg::leaves(theta.W1), b1 = mg::leaves(theta.b1);
+  const auto W2 = mg::leaves(theta.W2), b2 = mg::leaves(theta.b2);
+  const auto W3 = mg::leaves(theta.W3), b3 = mg::leaves(theta.b3);
+  mg::value hinge = 0.0;
+  for (std::size_t n = 0; n < rows; ++n) {
+    const std::vector<mg::value> x = {set.x[n][0], set.x[n][1]};
+    const auto h1 = mg::layer(W1, b1, x, true);
+    const auto score = mg::layer(W3, b3, mg::layer(W2, b2, h1, true), false);
+    hinge = hinge + relu(1.0 - set.y[n] * score[0]);
+  }
+  mg::value penalty = 0.0;
+  for (const auto* block : {&W1, &b1, &W2, &b2, &W3, &b3}) {
+    for (const mg::value& p : *block) penalty = penalty + p * p;
+  }
+  mg::value loss = hinge * (1.0 / rows) + alpha * penalty;
+  loss.backward();
+  return {loss.data(),
+          {mg::gradients<hidden * inputs>(W1), mg::gradients<hidden>(b1),
+           mg::gradients<hidden * hidden>(W2), mg::gradients<hidden>(b2),
+           mg::gradients<hidden>(W3), mg::gradients<1>(b3)}};
+}
+// ctgrad: the hinge written once for one row and accumulated over the rows, then the L2 penalty
+// once, as the hand-written kernel does.
+namespace {
+constexpr ctgrad::var<"W1", hidden, inputs> w1_var;
+constexpr ctgrad::var<"b1", hidden> b1_var;
+constexpr ctgrad::var<"W2", hidden, hidden> w2_var;
+constexpr ctgrad::var<"b2", hidden> b2_var;
+constexpr ctgrad::var<"W3", 1, hidden> w3_var;
+constexpr ctgrad::var<"b3", 1> b3_var;
+constexpr ctgrad::var<"x", inputs> x_var;
+constexpr ctgrad::var<"y"> y_var;
+constexpr auto parameters_wrt = ctgrad::wrt(w1_var, b1_var, w2_var, b2_var, w3_var, b3_var);
+constexpr auto score =
+    w3_var * ctgrad::relu(w2_var * ctgrad::relu(w1_var * x_var + b1_var) + b2_var) + b3_var;
+constexpr auto row_hinge = ctgrad::nn::hinge(score, y_var);
+constexpr auto penalty = ctgrad::rational<1, 10000>{} * ctgrad::nn::l2(parameters_wrt);
+}  // namespace
+
+loss_and_gradient loss_and_gradient_ctgrad(const data& set, const parameters& theta) {
+  using ctgrad::at;
+  ctgrad::gradient<double, ctgrad::var<"W1", hidden, inputs>, ctgrad::var<"b1", hidden>,
+                   ctgrad::var<"W2", hidden, hidden>, ctgrad::var<"b2", hidden>,
+                   ctgrad::var<"W3", 1, hidden>, ctgrad::var<"b3", 1>>
+      sum{};
+  const auto bind_parameters = [&](auto... row) {
+    return at(w1_var = theta.W1, b1_var = theta.b1, w2_var = theta.W2, b2_var = theta.b2,
+              w3_var = theta.W3, b3_var = theta.b3, row...);
+  };
+  double hinge = 0.0;
+  for (std::size_t n = 0; n < rows; ++n) {
+    hinge += ctgrad::accumulate_grad(row_hinge, parameters_wrt,
+                                     bind_parameters(x_var = set.x[n], y_var = set.y[n]), sum);
+  }
+  constexpr double scale = 1.0 / rows;
+  sum.for_each([&](auto, auto& partial) {
+    for (auto& element : partial) element *= scale;
+  });
+  const double loss =
+      hinge * scale + ctgrad::accumulate_grad(penalty, parameters_wrt, bind_parameters(), sum);
+  loss_and_gradient result{loss, {}};
+  std::copy(sum[w1_var].begin(), sum[w1_var].end(), result.gradient.W1.begin());
+  std::copy(sum[b1_var].begin(), sum[b1_var].end(), result.gradient.b1.begin());
+  std::copy(sum[w2_var].begin(), sum[w2_var].end(), result.gradient.W2.begin());
+  std::copy(sum[b2_var].begin(), sum[b2_var].end(), result.gradient.b2.begin());
+  std::copy(sum[w3_var].begin(), sum[w3_var].end(), result.gradient.W3.begin());
+  std::copy(sum[b3_var].begin(), sum[b3_var].end(), result.gradient.b3.begin());
+  return result;
+}
+}  // namespace bench::w3

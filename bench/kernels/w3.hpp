@@ -1,0 +1,55 @@
+// bench/kernels/w3.hpp: workload W3 of PRODUCT.md, micrograd's moons demo: score =
+// W3·relu(W2·relu(W1·x + b1) + b2) + b3 with x ∈ R² and two layers of 16 units, and loss = mean over
+// N = 100 rows of max(0, 1 − y·score) + 1e-4·Σ p² over all 337 weights and biases p.
+#pragma once
+
+#include <array>
+#include <cstddef>
+
+namespace bench::w3 {
+inline constexpr std::size_t rows = 100;
+inline constexpr std::size_t inputs = 2;
+inline constexpr std::size_t hidden = 16;
+inline constexpr double alpha = 1e-4;  // the weight of the L2 penalty
+
+/// The data set, one row per sample (no heap): x[n] = (x1, x2), y[n] ∈ {−1, +1} its class.
+struct data {
+  std::array<std::array<double, inputs>, rows> x;
+  std::array<double, rows> y;
+};
+
+/// The weights, row-major: W1(i, j) = W1[i·2 + j] (unit i of layer 1, input j),
+/// W2(i, j) = W2[i·16 + j] (unit i of layer 2, unit j of layer 1), W3(0, i) = W3[i].
+struct parameters {
+  std::array<double, hidden * inputs> W1;
+  std::array<double, hidden> b1;
+  std::array<double, hidden * hidden> W2;
+  std::array<double, hidden> b2;
+  std::array<double, hidden> W3;
+  std::array<double, 1> b3;
+};
+
+/// The mean loss and its gradient, laid out as the parameters.
+struct loss_and_gradient {
+  double loss;
+  parameters gradient;
+};
+
+/// sklearn's make_moons(rows, noise) without the shuffle: rows [0, 50) lie on the outer moon
+/// (cos t, sin t) with y = −1 (sklearn's label 0), rows [50, 100) on the inner moon
+/// (1 − cos t, 0.5 − sin t) with y = +1 (label 1), t evenly spaced over [0, π] (ends included)
+/// within each moon, then Gaussian noise of standard deviation `noise` on x1 and x2 of each row.
+data make_moons(double noise, unsigned seed);
+
+/// The benchmark's data: make_moons(0.1, seed).
+data make_data(unsigned seed = 1);
+
+/// Seeded weights, every one uniform in [-1, 1], drawn in the order W1, b1, W2, b2, W3, b3.
+parameters make_parameters(unsigned seed = 2);
+
+/// The kernels compared: gradient code written by hand, a micrograd-style runtime graph, and
+/// ctgrad's value_and_grad of the network written as one expression.
+loss_and_gradient loss_and_gradient_hand(const data& set, const parameters& theta);
+loss_and_gradient loss_and_gradient_micrograd(const data& set, const parameters& theta);
+loss_and_gradient loss_and_gradient_ctgrad(const data& set, const parameters& theta);
+}  // namespace bench::w3
