@@ -293,10 +293,18 @@ CTGRAD_ALWAYS_INLINE constexpr auto backward(const E& e, const Record& record, c
                        needs_adjoint<Wrt, typename E::rhs_type> &&
                        (!is_one<adjoint_factor<Adjoint>> || is_lazy<adjoint_value<Adjoint>>)) {
     // The adjoint fans out: apply its constant factor, and compute a lazy product, once here
-    // rather than in both operands.
-    const auto& value = materialize(adjoint);
-    return backward_operands<T, Wrt, Seen>(
-        e, record, detail::adjoint<one, decltype(borrow(value))>{borrow(value)}, g);
+    // rather than in both operands. The tensor is filled in place, not returned: a returned
+    // tensor was copied once more by g++.
+    using V = std::remove_cvref_t<decltype(materialize(adjoint))>;
+    if constexpr (is_tensor<V>) {
+      V value;
+      for (std::size_t k = 0; k < V::size; ++k) {
+        value.values[k] = scaled<adjoint_factor<Adjoint>>(element(adjoint.value, k));
+      }
+      return backward_operands<T, Wrt, Seen>(e, record, detail::adjoint<one, const V*>{&value}, g);
+    } else {
+      return backward_operands<T, Wrt, Seen>(e, record, detail::adjoint<one, V>{materialize(adjoint)}, g);
+    }
   } else {
     return backward_operands<T, Wrt, Seen>(e, record, adjoint, g);
   }
