@@ -103,11 +103,64 @@ CTGRAD_ALWAYS_INLINE constexpr T leaf_value(const E& e, const B& point) {
   }
 }
 
+/// Whether E is a tensor node computed element by element (not matmul, sum or transpose).
+template <class E>
+inline constexpr bool is_elementwise_tensor = false;
+template <class Op, class Arg>
+inline constexpr bool is_elementwise_tensor<unary<Op, Arg>> =
+    !structural_op<Op> && !is_scalar<unary<Op, Arg>>;
+template <class Op, class Lhs, class Rhs>
+inline constexpr bool is_elementwise_tensor<binary<Op, Lhs, Rhs>> =
+    !structural_op<Op> && !is_scalar<binary<Op, Lhs, Rhs>>;
+
+template <class T, class E, class B, class Record>
+constexpr void forward(const E& e, const B& point, Record& record);
+
+// A chain of elementwise tensor nodes, relu(W·x + b), is computed in one loop: first everything
+// below it that is not elementwise (the frontier: W·x, the bound b), then element by element
+// through the chain, each node's value still recorded for the backward sweep.
+template <class T, class E, class B, class Record>
+CTGRAD_ALWAYS_INLINE constexpr void forward_frontier(const E& e, const B& point, Record& record) {
+  const auto visit = [&](const auto& child, auto& child_record) {
+    if constexpr (is_elementwise_tensor<std::remove_cvref_t<decltype(child)>>) {
+      forward_frontier<T>(child, point, child_record);
+    } else {
+      forward<T>(child, point, child_record);
+    }
+  };
+  if constexpr (is_unary<E>) {
+    visit(e.arg, record.arg);
+  } else {
+    visit(e.lhs, record.lhs);
+    visit(e.rhs, record.rhs);
+  }
+}
+
+template <class T, class E, class Record>
+CTGRAD_ALWAYS_INLINE constexpr void forward_element(const E& e, Record& record, std::size_t k) {
+  const auto visit = [&](const auto& child, auto& child_record) {
+    if constexpr (is_elementwise_tensor<std::remove_cvref_t<decltype(child)>>) {
+      forward_element<T>(child, child_record, k);
+    }
+  };
+  if constexpr (is_unary<E>) {
+    visit(e.arg, record.arg);
+    record.value.values[k] = static_cast<T>(E::op::eval(read(record.arg, k)));
+  } else {
+    visit(e.lhs, record.lhs);
+    visit(e.rhs, record.rhs);
+    record.value.values[k] = static_cast<T>(E::op::eval(read(record.lhs, k), read(record.rhs, k)));
+  }
+}
+
 /// Records E's value and its nodes' values at the point, bottom-up.
 template <class T, class E, class B, class Record>
 CTGRAD_ALWAYS_INLINE constexpr void forward(const E& e, const B& point, Record& record) {
   if constexpr (requires { record.data; }) {
     record.data = bound_value<E>(point);
+  } else if constexpr (is_elementwise_tensor<E>) {
+    forward_frontier<T>(e, point, record);
+    for (std::size_t k = 0; k < shape_of_t<E>::size; ++k) forward_element<T>(e, record, k);
   } else if constexpr (is_unary<E>) {
     forward<T>(e.arg, point, record.arg);
     if constexpr (structural_op<typename E::op>) {
