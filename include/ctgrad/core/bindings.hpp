@@ -74,8 +74,8 @@ CTGRAD_ALWAYS_INLINE constexpr auto at(Arguments&&... arguments) {
                           !detail::is_variable_values<std::remove_cvref_t<Arguments>>) &&
                          ...)) {
     static_assert(detail::always_false<Arguments...>,
-                  "ctgrad::at: parameters are bound by reference; pass a named parameters "
-                  "object, not a temporary that would be gone before the bindings are used.");
+                  "ctgrad::at: a parameters object's tensors are bound by reference; pass a named "
+                  "parameters object, not a temporary that would be gone before they are read.");
   } else {
     using all = decltype(std::tuple_cat(detail::bindings_in(arguments)...));
     if constexpr (!detail::distinct_variables<all>::value) {
@@ -95,6 +95,14 @@ struct variable_list {
   template <class V>
   static constexpr bool contains = detail::one_of<V, Variables...>;
 };
+
+/// The variables of a followed by those of b: how a model lists its layers' parameters.
+template <class... Left, class... Right>
+constexpr variable_list<Left..., Right...> operator+(variable_list<Left...>, variable_list<Right...>) {
+  static_assert(detail::all_distinct<Left..., Right...>,
+                "ctgrad::variable_list::operator+: a variable is in both lists.");
+  return {};
+}
 
 /// wrt(x, y): the variables value_and_grad, grad and hessian differentiate with respect to.
 template <class... Variables>

@@ -120,35 +120,36 @@ constexpr void forward(const E& e, const B& point, Record& record);
 // below it that is not elementwise (the frontier: W·x, the bound b), then element by element
 // through the chain, each node's value still recorded for the backward sweep.
 template <class T, class E, class B, class Record>
-CTGRAD_ALWAYS_INLINE constexpr void forward_frontier(const E& e, const B& point, Record& record) {
-  const auto visit = [&](const auto& child, auto& child_record) {
-    if constexpr (is_elementwise_tensor<std::remove_cvref_t<decltype(child)>>) {
-      forward_frontier<T>(child, point, child_record);
-    } else {
-      forward<T>(child, point, child_record);
-    }
-  };
-  if constexpr (is_unary<E>) {
-    visit(e.arg, record.arg);
+CTGRAD_ALWAYS_INLINE constexpr void forward_frontier(const E& e, const B& point, Record& record);
+
+/// forward_frontier below an elementwise chain, forward everywhere else.
+template <class T, class Child, class B, class Record>
+CTGRAD_ALWAYS_INLINE constexpr void forward_child(const Child& child, const B& point, Record& record) {
+  if constexpr (is_elementwise_tensor<Child>) {
+    forward_frontier<T>(child, point, record);
   } else {
-    visit(e.lhs, record.lhs);
-    visit(e.rhs, record.rhs);
+    forward<T>(child, point, record);
+  }
+}
+
+template <class T, class E, class B, class Record>
+CTGRAD_ALWAYS_INLINE constexpr void forward_frontier(const E& e, const B& point, Record& record) {
+  if constexpr (is_unary<E>) {
+    forward_child<T>(e.arg, point, record.arg);
+  } else {
+    forward_child<T>(e.lhs, point, record.lhs);
+    forward_child<T>(e.rhs, point, record.rhs);
   }
 }
 
 template <class T, class E, class Record>
 CTGRAD_ALWAYS_INLINE constexpr void forward_element(const E& e, Record& record, std::size_t k) {
-  const auto visit = [&](const auto& child, auto& child_record) {
-    if constexpr (is_elementwise_tensor<std::remove_cvref_t<decltype(child)>>) {
-      forward_element<T>(child, child_record, k);
-    }
-  };
   if constexpr (is_unary<E>) {
-    visit(e.arg, record.arg);
+    if constexpr (is_elementwise_tensor<typename E::arg_type>) forward_element<T>(e.arg, record.arg, k);
     record.value.values[k] = static_cast<T>(E::op::eval(read(record.arg, k)));
   } else {
-    visit(e.lhs, record.lhs);
-    visit(e.rhs, record.rhs);
+    if constexpr (is_elementwise_tensor<typename E::lhs_type>) forward_element<T>(e.lhs, record.lhs, k);
+    if constexpr (is_elementwise_tensor<typename E::rhs_type>) forward_element<T>(e.rhs, record.rhs, k);
     record.value.values[k] = static_cast<T>(E::op::eval(read(record.lhs, k), read(record.rhs, k)));
   }
 }

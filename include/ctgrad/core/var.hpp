@@ -35,12 +35,13 @@ namespace detail {
 template <class T, std::size_t Size>
 inline constexpr bool is_array_of_size = false;
 template <class T, std::size_t Size>
-inline constexpr bool is_array_of_size<std::array<T, Size>, Size> = number<T>;
+inline constexpr bool is_array_of_size<std::array<T, Size>, Size> = std::is_floating_point_v<T>;
 
 template <class T, class Shape>
 inline constexpr bool is_tensor_of_shape = false;
 template <class T, std::size_t... Extents>
-inline constexpr bool is_tensor_of_shape<tensor<T, Extents...>, shape<Extents...>> = number<T>;
+inline constexpr bool is_tensor_of_shape<tensor<T, Extents...>, shape<Extents...>> =
+    std::is_floating_point_v<T>;
 }  // namespace detail
 
 template <class Variable, class Row>
@@ -95,7 +96,8 @@ struct var {
     } else {
       static_assert(detail::is_tensor_of_shape<T, shape_type>,
                     "ctgrad::var::operator=: a tensor variable binds a tensor of its own shape, "
-                    "or a std::array with as many numbers.");
+                    "or a std::array with as many numbers, of a floating-point type; a data "
+                    "column is a std::vector of such rows.");
       return binding<var, double>{nullptr};  // the sentence above is the only error
     }
   }

@@ -468,6 +468,11 @@ constexpr auto value_and_grad(const E& f, const parameters<T, Variables...>& par
                   "ctgrad::value_and_grad: the expression uses a variable that neither the "
                   "parameters nor the dataset bind.");
     return result;  // the sentence above is the only error
+  } else if constexpr (!detail::is_scalar<E>) {
+    static_assert(detail::is_scalar<E>,
+                  "ctgrad::value_and_grad: the expression must be a scalar; reduce a tensor "
+                  "with sum, mean or dot.");
+    return result;  // the sentence above is the only error
   } else {
     for (std::size_t i = 0; i < data.size(); ++i) {
       result.value += std::apply(

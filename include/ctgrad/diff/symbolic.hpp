@@ -64,6 +64,10 @@ constexpr auto hessian(const E& f, variable_list<Variables...>, const bindings<B
   if constexpr (!detail::every_variable_bound<unbound>) {
     static_assert(detail::every_variable_bound<unbound>,
                   "ctgrad::hessian: the expression uses a variable that at(...) does not bind.");
+  } else if constexpr (detail::has_tensor<E>) {
+    static_assert(!detail::has_tensor<E>,
+                  "ctgrad::hessian: second derivatives are for scalar expressions of scalar "
+                  "variables.");
   } else {
     std::size_t row = 0;
     (

@@ -73,6 +73,10 @@ void print_latex(std::ostream& out, const E& e) {
     const auto right = precedence_of(e.rhs);
     print_latex_wrapped(out, e.rhs,
                         right < own || (right == own && !E::op::associative) || prints_negative(e.rhs));
+  } else if constexpr (is_binary_of<E, mul_op>) {  // two tensors, element by element
+    print_latex_wrapped(out, e.lhs, precedence_of(e.lhs) < precedence::product);
+    out << " \\odot ";
+    print_latex_wrapped(out, e.rhs, precedence_of(e.rhs) <= precedence::product);
   } else {
     out << E::op::latex << "\\left(";
     print_latex(out, e.lhs);

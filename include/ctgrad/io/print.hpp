@@ -4,6 +4,7 @@
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/node.hpp>
+#include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/fwd.hpp>
 
 #include <charconv>
@@ -11,6 +12,7 @@
 #include <ostream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <type_traits>
 
 namespace ctgrad {
@@ -28,10 +30,22 @@ template <int Exponent, class Arg>
 inline constexpr bool is_power<unary<power_op<Exponent>, Arg>> = true;
 
 /// Whether E is a binary node printed between its operands (a + b), not as a call (max(a, b)).
+/// The elementwise product of two tensors prints as hadamard(a, b): a * b is their matrix product.
 template <class E>
 inline constexpr bool is_infix = false;
 template <class Op, class Lhs, class Rhs>
 inline constexpr bool is_infix<binary<Op, Lhs, Rhs>> = infix_op<Op>;
+template <class Lhs, class Rhs>
+inline constexpr bool is_infix<binary<mul_op, Lhs, Rhs>> = is_scalar<Lhs> || is_scalar<Rhs>;
+
+template <class E>
+constexpr std::string_view call_name() {
+  if constexpr (is_binary_of<E, mul_op>) {
+    return "hadamard";
+  } else {
+    return E::op::name;
+  }
+}
 
 constexpr std::intmax_t power_of_ten(int exponent) {
   std::intmax_t result = 1;
@@ -161,7 +175,7 @@ void print(std::ostream& out, const E& e) {
     print_wrapped(out, e.rhs,
                   right < own || (right == own && !E::op::associative) || prints_negative(e.rhs));
   } else {
-    out << E::op::name << '(';
+    out << call_name<E>() << '(';
     print(out, e.lhs);
     out << ", ";
     print(out, e.rhs);

@@ -13,12 +13,29 @@
 #include <ctgrad/ops/mean.hpp>
 #include <ctgrad/ops/mul.hpp>
 #include <ctgrad/ops/relu.hpp>
+#include <ctgrad/ops/sigmoid.hpp>
 #include <ctgrad/ops/squared_norm.hpp>
 #include <ctgrad/ops/sub.hpp>
 #include <ctgrad/ops/sum.hpp>
 
+#include <cmath>
+#include <string_view>
+
 namespace ctgrad::nn {
 namespace detail {
+/// log(1 + eᶻ) computed as max(z, 0) + log1p(e^-|z|), which never overflows; its derivative is
+/// σ(z) everywhere, so bce_with_logits has the slope σ(0) - y at z = 0, where the pieces of the
+/// stable formula each have a kink.
+struct softplus_op {
+  static constexpr std::string_view name = "softplus";
+  static constexpr std::string_view latex = "\\operatorname{softplus}";
+  static constexpr auto eval(auto a) {
+    using std::abs, std::exp, std::log1p;
+    return (a > 0 ? a : decltype(a){0}) + log1p(exp(-abs(a)));
+  }
+  static constexpr auto derivative(auto a, auto) { return sigmoid(a); }
+};
+
 /// A one-element tensor (the output of a network with one unit) as the scalar it holds.
 template <class E>
 constexpr expression auto as_score(E e) {
@@ -44,12 +61,12 @@ constexpr expression auto hinge(S score, Y label) {
   return relu(one{} - label * detail::as_score(ctgrad::detail::as_expression(score)));
 }
 
-/// Binary cross-entropy of a logit z for a label y ∈ {0, 1}, in the stable form
-/// max(z, 0) - z·y + log(1 + exp(-|z|)), which never overflows exp.
+/// Binary cross-entropy of a logit z for a label y ∈ {0, 1}: softplus(z) - z·y, with softplus
+/// computed in the stable form max(z, 0) + log1p(e^-|z|), which never overflows exp.
 template <operand Z, operand Y>
 constexpr expression auto bce_with_logits(Z logit, Y label) {
   const auto z = detail::as_score(ctgrad::detail::as_expression(logit));
-  return max(z, zero{}) - z * label + log(one{} + exp(-abs(z)));
+  return ctgrad::detail::make_unary<detail::softplus_op>(z) - z * label;
 }
 
 /// Σ over the variables of wrt(...) of their squared norms: the L2 penalty, as in l2(wrt(W1, b1)).

@@ -32,10 +32,10 @@ struct basic_mlp {
   /// The network applied to an input expression of widths[0] elements.
   constexpr expression auto operator()(expression auto x) const { return apply<0>(x); }
 
-  /// wrt(every layer's W and b), in layer order.
+  /// wrt(every layer's W and b), in layer order: W and b of layer 0, then of layer 1, ...
   static constexpr auto parameters() {
     return []<std::size_t... I>(std::index_sequence<I...>) {
-      return wrt(layer<I>::weight..., layer<I>::bias...);
+      return (variable_list<>{} + ... + layer<I>::parameters());
     }(std::make_index_sequence<depth>{});
   }
 

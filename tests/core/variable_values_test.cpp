@@ -1,0 +1,74 @@
+// tests/core/variable_values_test.cpp
+#include <ctgrad/core/variable_values.hpp>  // first: proves the header stands alone
+
+#include <ctgrad/core/bindings.hpp>
+#include <ctgrad/core/eval.hpp>
+#include <ctgrad/ops.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+using namespace ctgrad;
+constexpr var<"W", 3, 2> W;
+constexpr var<"b", 3> b;
+constexpr var<"c"> c;
+constexpr var<"x", 2> X;
+using params_type = parameters<double, var<"W", 3, 2>, var<"b", 3>, var<"c">>;
+
+// One value per variable, shaped like it: a number for a scalar, a tensor otherwise.
+static_assert(std::is_same_v<decltype(std::declval<params_type&>()[W]), tensor<double, 3, 2>&>);
+static_assert(std::is_same_v<decltype(std::declval<const params_type&>()[b]), const tensor<double, 3>&>);
+static_assert(std::is_same_v<decltype(std::declval<params_type&>()[c]), double&>);
+static_assert(std::is_same_v<params_type, gradient<double, var<"W", 3, 2>, var<"b", 3>, var<"c">>>);
+static_assert(params_type::size() == 3);
+static_assert(sizeof(params_type) == (6 + 3 + 1) * sizeof(double));  // fixed-size, no heap
+static_assert([] {
+  parameters<float, var<"b", 3>, var<"c">> p{};
+  p[b](1) = 2.0f;
+  p[c] = 0.5f;
+  return p[b][1] * p[c] + p[b][0];
+}() == 1.0f);
+
+TEST_CASE("core/variable_values: values start at zero and p[v] reads and writes them") {
+  params_type p;
+  CHECK(p[W] == tensor<double, 3, 2>{});
+  CHECK(p[c] == 0.0);
+  p[W](2, 1) = 4.0;
+  p[c] = -1.0;
+  const params_type& read_only = p;
+  CHECK(read_only[W][5] == 4.0);
+  CHECK(read_only[c] == -1.0);
+}
+
+TEST_CASE("core/variable_values: for_each visits the variables in the order they were listed") {
+  params_type p;
+  std::vector<std::string_view> names;
+  p.for_each([&](auto variable, auto& value) {
+    names.push_back(decltype(variable)::name);
+    if constexpr (std::is_same_v<std::remove_cvref_t<decltype(value)>, double>) {
+      value = 1.0;
+    } else {
+      for (double& number : value) number = 1.0;
+    }
+  });
+  CHECK(names == std::vector<std::string_view>{"W", "b", "c"});
+  CHECK(p[W](0, 0) == 1.0);
+  CHECK(p[b](2) == 1.0);
+  CHECK(p[c] == 1.0);
+}
+
+TEST_CASE("core/variable_values: at(p, x = ...) binds every parameter, tensors by reference") {
+  params_type p;
+  p[W] = tensor<double, 3, 2>{{1, 2, 3, 4, 5, 6}};
+  p[b] = tensor<double, 3>{{1, 1, 1}};
+  p[c] = 0.5;
+  const tensor<double, 2> x{{1, -1}};
+  const auto f = sum(W * X + b) * c;
+  const auto point = at(p, X = x);
+  CHECK(eval(f, point) == (-1 - 1 - 1 + 3) * 0.5);
+  p[W](0, 0) = 11.0;  // the binding sees the parameters' storage, not a copy
+  CHECK(eval(f, point) == (9 - 1 - 1 + 3) * 0.5);
+}
