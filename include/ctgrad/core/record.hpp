@@ -113,6 +113,19 @@ template <class Op, class Lhs, class Rhs>
 inline constexpr bool is_elementwise_tensor<binary<Op, Lhs, Rhs>> =
     !structural_op<Op> && !is_scalar<binary<Op, Lhs, Rhs>>;
 
+/// Whether E is a node of the elementwise chain's loop that computes one element at a time
+/// without being elementwise: a structural op that says how (matrix·vector does, row by row).
+template <class E>
+inline constexpr bool computes_elements = false;
+template <class Op, class Lhs, class Rhs>
+inline constexpr bool computes_elements<binary<Op, Lhs, Rhs>> = [] {
+  if constexpr (requires { Op::template computes_elements<shape_of_t<Lhs>, shape_of_t<Rhs>>; }) {
+    return Op::template computes_elements<shape_of_t<Lhs>, shape_of_t<Rhs>>;
+  } else {
+    return false;
+  }
+}();
+
 template <class T, class E, class B, class Record>
 constexpr void forward(const E& e, const B& point, Record& record);
 
@@ -127,6 +140,9 @@ template <class T, class Child, class B, class Record>
 CTGRAD_ALWAYS_INLINE constexpr void forward_child(const Child& child, const B& point, Record& record) {
   if constexpr (is_elementwise_tensor<Child>) {
     forward_frontier<T>(child, point, record);
+  } else if constexpr (computes_elements<Child>) {  // its operands now, its elements in the loop
+    forward<T>(child.lhs, point, record.lhs);
+    forward<T>(child.rhs, point, record.rhs);
   } else {
     forward<T>(child, point, record);
   }
@@ -144,12 +160,22 @@ CTGRAD_ALWAYS_INLINE constexpr void forward_frontier(const E& e, const B& point,
 
 template <class T, class E, class Record>
 CTGRAD_ALWAYS_INLINE constexpr void forward_element(const E& e, Record& record, std::size_t k) {
-  if constexpr (is_unary<E>) {
-    if constexpr (is_elementwise_tensor<typename E::arg_type>) forward_element<T>(e.arg, record.arg, k);
+  if constexpr (computes_elements<E>) {
+    record.value.values[k] = static_cast<T>(
+        E::op::template element_at<shape_of_t<typename E::lhs_type>, shape_of_t<typename E::rhs_type>>(
+            record.lhs, record.rhs, k));
+  } else if constexpr (is_unary<E>) {
+    if constexpr (is_elementwise_tensor<typename E::arg_type> || computes_elements<typename E::arg_type>) {
+      forward_element<T>(e.arg, record.arg, k);
+    }
     record.value.values[k] = static_cast<T>(E::op::eval(read(record.arg, k)));
   } else {
-    if constexpr (is_elementwise_tensor<typename E::lhs_type>) forward_element<T>(e.lhs, record.lhs, k);
-    if constexpr (is_elementwise_tensor<typename E::rhs_type>) forward_element<T>(e.rhs, record.rhs, k);
+    if constexpr (is_elementwise_tensor<typename E::lhs_type> || computes_elements<typename E::lhs_type>) {
+      forward_element<T>(e.lhs, record.lhs, k);
+    }
+    if constexpr (is_elementwise_tensor<typename E::rhs_type> || computes_elements<typename E::rhs_type>) {
+      forward_element<T>(e.rhs, record.rhs, k);
+    }
     record.value.values[k] = static_cast<T>(E::op::eval(read(record.lhs, k), read(record.rhs, k)));
   }
 }

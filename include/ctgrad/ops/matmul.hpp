@@ -69,6 +69,19 @@ struct matmul_op {
     }
   }
 
+  /// Element k of a matrix·vector product, (A·x)ₖ = Σₚ A(k, p)·x(p): lets the forward sweep compute
+  /// relu(W·x + b) in one loop over the units, as a hand-written layer does.
+  template <class A, class B>
+  static constexpr bool computes_elements = A::rank == 2 && B::rank == 1;
+  template <class A, class B, class LhsRecord, class RhsRecord>
+  CTGRAD_ALWAYS_INLINE static constexpr auto element_at(const LhsRecord& a, const RhsRecord& b,
+                                                        std::size_t k) {
+    using e = detail::matmul_extents<A, B>;
+    auto sum = detail::read(a, k * e::k) * detail::read(b, 0);
+    for (std::size_t p = 1; p < e::k; ++p) sum += detail::read(a, k * e::k + p) * detail::read(b, p);
+    return sum;
+  }
+
   /// Writes (Add: adds) the adjoint of operand I (0: a, 1: b) into out, given the product's
   /// adjoint delta: straight into a gradient when the operand is a variable.
   template <std::size_t I, class A, class B, bool Add, class Delta, class LhsRecord, class RhsRecord,
