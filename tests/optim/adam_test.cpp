@@ -8,6 +8,8 @@
 #include <ctgrad/ops/sub.hpp>
 #include <ctgrad/optim/schedule.hpp>
 
+#include "support/quadratic_gradient.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -27,23 +29,6 @@ static_assert(optim::adam{params_type{}}.beta1 == 0.9);
 static_assert(optim::adam{params_type{}}.beta2 == 0.999);
 static_assert(optim::adam{params_type{}}.epsilon == 1e-8);
 static_assert(optim::adam{params_type{}, 0.1}.learning_rate == 0.1);
-
-namespace {
-template <class Params>
-Params quadratic_gradient(const Params& p, const Params& target) {
-  Params g{};
-  g.for_each([&](auto variable, auto& value) {
-    if constexpr (std::is_floating_point_v<std::remove_cvref_t<decltype(value)>>) {
-      value = 2 * (p[variable] - target[variable]);
-    } else {
-      for (std::size_t k = 0; k < value.size; ++k) {
-        value[k] = 2 * (p[variable][k] - target[variable][k]);
-      }
-    }
-  });
-  return g;
-}
-}  // namespace
 
 TEST_CASE("optim/adam: the first step moves each number by learning_rate against sign(g)") {
   params_type p{};

@@ -1,6 +1,8 @@
 // tests/optim/momentum_test.cpp
 #include <ctgrad/optim/momentum.hpp>  // first: proves the header stands alone
 
+#include "support/quadratic_gradient.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -30,23 +32,6 @@ static_assert([] {
   opt.step(p, g);
   return p[c];
 }() == -0.25);
-
-namespace {
-template <class Params>
-Params quadratic_gradient(const Params& p, const Params& target) {
-  Params g{};
-  g.for_each([&](auto variable, auto& value) {
-    if constexpr (std::is_floating_point_v<std::remove_cvref_t<decltype(value)>>) {
-      value = 2 * (p[variable] - target[variable]);
-    } else {
-      for (std::size_t k = 0; k < value.size; ++k) {
-        value[k] = 2 * (p[variable][k] - target[variable][k]);
-      }
-    }
-  });
-  return g;
-}
-}  // namespace
 
 TEST_CASE("optim/momentum: three steps follow v = 0.9·v + g, p -= 0.1·v") {
   params_type p{};

@@ -3,6 +3,8 @@
 
 #include <ctgrad/optim/schedule.hpp>
 
+#include "support/quadratic_gradient.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -29,22 +31,6 @@ static_assert([] {
 }() == 0.5);
 
 namespace {
-/// ∂/∂p of Σ (p − target)², written out: 2·(p − target), number by number.
-template <class Params>
-Params quadratic_gradient(const Params& p, const Params& target) {
-  Params g{};
-  g.for_each([&](auto variable, auto& value) {
-    if constexpr (std::is_floating_point_v<std::remove_cvref_t<decltype(value)>>) {
-      value = 2 * (p[variable] - target[variable]);
-    } else {
-      for (std::size_t k = 0; k < value.size; ++k) {
-        value[k] = 2 * (p[variable][k] - target[variable][k]);
-      }
-    }
-  });
-  return g;
-}
-
 /// The largest |p − target| over every number.
 template <class Params>
 double distance(const Params& p, const Params& target) {

@@ -15,16 +15,12 @@ namespace detail {
 /// The value of E in type R; every op's rule is applied to values already converted to R.
 template <class R, class E, class B>
 CTGRAD_ALWAYS_INLINE constexpr R value(const E& e, const B& b) {
-  if constexpr (is_var<E>) {
-    return static_cast<R>(bound_value<E>(b));
-  } else if constexpr (is_constant<E>) {
-    return static_cast<R>(e.value);
-  } else if constexpr (is_rational<E>) {
-    return static_cast<R>(E::num) / static_cast<R>(E::den);
-  } else if constexpr (is_unary<E>) {
+  if constexpr (is_unary<E>) {
     return static_cast<R>(E::op::eval(value<R>(e.arg, b)));
-  } else {
+  } else if constexpr (is_binary<E>) {
     return static_cast<R>(E::op::eval(value<R>(e.lhs, b), value<R>(e.rhs, b)));
+  } else {
+    return leaf_value<R>(e, b);  // the same leaves the forward sweep records
   }
 }
 }  // namespace detail
