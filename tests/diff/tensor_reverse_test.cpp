@@ -97,6 +97,50 @@ TEST_CASE("diff/tensor_reverse: accumulate_grad adds a tensor gradient into g an
   CHECK(g[v] == tensor<double, 4>{{12, 14, 16, 18}});
 }
 
+// The backward sweep of a layer is one loop over its units (diff/backward_loop.hpp); each way an
+// operand leaves that loop has its own path, and each is checked against central differences.
+TEST_CASE("diff/tensor_reverse: a layer's backward loop passes every kind of operand on") {
+  constexpr var<"A", 4, 3> A;
+  constexpr var<"M", 3, 4> M;
+  constexpr var<"b", 4> b;
+  constexpr var<"u", 3> u;
+  constexpr var<"r", 1, 4> r;
+  constexpr var<"Q", 3, 3> Q;
+  using values = parameters<double, var<"A", 4, 3>, var<"M", 3, 4>, var<"b", 4>, var<"u", 3>,
+                            var<"r", 1, 4>, var<"s">, var<"Q", 3, 3>>;
+  const auto p = random_values<values>(105, -1.5, 1.5);
+  SUBCASE("two layers: the lower layer's vector adjoint is summed over the upper loop's rows") {
+    check_tensor_gradient(sum(r * tanh(A * sin(u) + b)), p);
+  }
+  SUBCASE("the vector of a product is a variable, read by the column loop of an output row") {
+    check_tensor_gradient(square(sum(r * tanh(A * u))), p);
+  }
+  SUBCASE("a matrix that is not a variable keeps its adjoint in a slot, swept after the loop") {
+    check_tensor_gradient(sum(relu(transpose(M) * u + b) * s), p);
+  }
+  SUBCASE("a variable twice in one loop: the first write assigns, the second adds") {
+    check_tensor_gradient(sum(hadamard(b, relu(A * u + b)) + b * s), p);
+  }
+  SUBCASE("a broadcast scalar's adjoint is summed over the loop") {
+    check_tensor_gradient(sum(exp(s * b) + tanh(A * u) * s), p);
+  }
+  SUBCASE("an operand computed by a structural op is swept after the loop, element by element") {
+    check_tensor_gradient(sum(hadamard(sin(transpose(Q)), Q * s)), p);
+  }
+}
+
+TEST_CASE("diff/tensor_reverse: relu records its derivative; relu'(0) stays 0 and a NaN stays NaN") {
+  constexpr var<"z", 3> z;
+  const tensor<double, 3> at_kink{{0.0, -0.0, 2.0}};
+  const auto g = grad(sum(relu(z) * 3.0), wrt(z), at(z = at_kink));
+  CHECK(g[z] == tensor<double, 3>{{0.0, 0.0, 3.0}});
+  const tensor<double, 3> with_nan{{std::nan(""), -1.0, 1.0}};
+  const auto value = eval(relu(z), at(z = with_nan));
+  CHECK(std::isnan(value[0]));
+  CHECK(value[1] == 0.0);
+  CHECK(value[2] == 1.0);
+}
+
 // W2, the article's §5.2 network done right: 2 → 16 (ReLU) → 1, MSE, over a dataset.
 namespace w2 {
 constexpr var<"W1", 16, 2> W1;  // 16×2: ctgrad multiplies W·x (the article's θ1 is its transpose)

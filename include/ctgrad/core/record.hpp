@@ -32,6 +32,19 @@ struct unary_record {
   Arg arg;
   V value;
 };
+/// The record of an op that records its derivative (relu): the forward sweep keeps relu'(a) = 0
+/// or 1 beside relu(a), in its vectorised loop, and the backward sweep multiplies by it. Evaluated
+/// in the backward loop instead, the select between the adjoint and 0 becomes a branch per unit
+/// (g++ -O2), taken at random, and that loop no longer vectorises; a hand-written layer keeps the
+/// 0-or-1 step for the same reason.
+template <class V, class Arg>
+struct unary_record_with_derivative {
+  Arg arg;
+  V value;
+  V derivative;
+};
+template <class Op>
+concept records_derivative = requires(double a) { Op::recorded_derivative(a); };
 template <class V, class Lhs, class Rhs>
 struct binary_record {
   Lhs lhs;
@@ -58,7 +71,10 @@ struct record_of<T, var<Name, First, Rest...>, B> {
 };
 template <class T, class Op, class Arg, class B>
 struct record_of<T, unary<Op, Arg>, B> {
-  using type = unary_record<value_t<T, shape_of_t<unary<Op, Arg>>>, typename record_of<T, Arg, B>::type>;
+  using value_type = value_t<T, shape_of_t<unary<Op, Arg>>>;
+  using arg_type = typename record_of<T, Arg, B>::type;
+  using type = std::conditional_t<records_derivative<Op>, unary_record_with_derivative<value_type, arg_type>,
+                                  unary_record<value_type, arg_type>>;
 };
 template <class T, class Op, class Lhs, class Rhs, class B>
 struct record_of<T, binary<Op, Lhs, Rhs>, B> {
@@ -81,6 +97,12 @@ CTGRAD_ALWAYS_INLINE constexpr auto element(const V& v, [[maybe_unused]] std::si
   }
 }
 
+/// Where a sum starts: −0, the exact identity of IEEE addition (−0 + x is x for every x, where
+/// +0 + −0 is +0), so the compiler drops the first addition, and a loop runs over every term: a
+/// loop whose first term is peeled off has a trip count g++ -O2 does not vectorise.
+template <class T>
+inline constexpr T empty_sum = -T{0};
+
 /// The k-th element of a recorded node value.
 template <class Record>
 CTGRAD_ALWAYS_INLINE constexpr auto read(const Record& record, std::size_t k) {
@@ -89,6 +111,21 @@ CTGRAD_ALWAYS_INLINE constexpr auto read(const Record& record, std::size_t k) {
   } else {
     return element(record.value, k);
   }
+}
+
+/// Records element k of a unary node's value (its only value for a scalar) from its operand's,
+/// and the op's derivative there if it records it.
+template <class T, class Op, class Record, class A>
+CTGRAD_ALWAYS_INLINE constexpr void record_unary(Record& record, [[maybe_unused]] std::size_t k, A a) {
+  const auto put = [k](auto& target, auto v) {
+    if constexpr (requires { target.values; }) {
+      target.values[k] = static_cast<T>(v);
+    } else {
+      target = static_cast<T>(v);
+    }
+  };
+  put(record.value, Op::eval(a));
+  if constexpr (records_derivative<Op>) put(record.derivative, Op::recorded_derivative(a));
 }
 
 /// The value of a leaf that is not a tensor variable, in type T.
@@ -126,6 +163,28 @@ inline constexpr bool computes_elements<binary<Op, Lhs, Rhs>> = [] {
   }
 }();
 
+/// Whether E is a product that sums one term per element of its right operand, and that operand
+/// is computed element by element: an output layer w·relu(W·x + b), summed in the layer's loop.
+template <class E>
+inline constexpr bool sums_over_loop = false;
+template <class Op, class Arg>
+inline constexpr bool sums_over_loop<unary<Op, Arg>> = [] {
+  if constexpr (requires { Op::template sums_terms<shape_of_t<Arg>>; }) {
+    return Op::template sums_terms<shape_of_t<Arg>> && (is_elementwise_tensor<Arg> || computes_elements<Arg>);
+  } else {
+    return false;
+  }
+}();
+template <class Op, class Lhs, class Rhs>
+inline constexpr bool sums_over_loop<binary<Op, Lhs, Rhs>> = [] {
+  if constexpr (requires { Op::template sums_terms<shape_of_t<Lhs>, shape_of_t<Rhs>>; }) {
+    return Op::template sums_terms<shape_of_t<Lhs>, shape_of_t<Rhs>> &&
+           (is_elementwise_tensor<Rhs> || computes_elements<Rhs>);
+  } else {
+    return false;
+  }
+}();
+
 template <class T, class E, class B, class Record>
 constexpr void forward(const E& e, const B& point, Record& record);
 
@@ -140,6 +199,8 @@ template <class T, class Child, class B, class Record>
 CTGRAD_ALWAYS_INLINE constexpr void forward_child(const Child& child, const B& point, Record& record) {
   if constexpr (is_elementwise_tensor<Child>) {
     forward_frontier<T>(child, point, record);
+  } else if constexpr (sums_over_loop<Child>) {  // a loop of its own, whole before the chain's
+    forward<T>(child, point, record);
   } else if constexpr (computes_elements<Child>) {  // its operands now, its elements in the loop
     forward<T>(child.lhs, point, record.lhs);
     forward<T>(child.rhs, point, record.rhs);
@@ -160,7 +221,9 @@ CTGRAD_ALWAYS_INLINE constexpr void forward_frontier(const E& e, const B& point,
 
 template <class T, class E, class Record>
 CTGRAD_ALWAYS_INLINE constexpr void forward_element(const E& e, Record& record, std::size_t k) {
-  if constexpr (computes_elements<E>) {
+  if constexpr (sums_over_loop<E>) {
+    return;  // computed whole by forward_child
+  } else if constexpr (computes_elements<E>) {
     record.value.values[k] = static_cast<T>(
         E::op::template element_at<shape_of_t<typename E::lhs_type>, shape_of_t<typename E::rhs_type>>(
             record.lhs, record.rhs, k));
@@ -168,7 +231,7 @@ CTGRAD_ALWAYS_INLINE constexpr void forward_element(const E& e, Record& record, 
     if constexpr (is_elementwise_tensor<typename E::arg_type> || computes_elements<typename E::arg_type>) {
       forward_element<T>(e.arg, record.arg, k);
     }
-    record.value.values[k] = static_cast<T>(E::op::eval(read(record.arg, k)));
+    record_unary<T, typename E::op>(record, k, read(record.arg, k));
   } else {
     if constexpr (is_elementwise_tensor<typename E::lhs_type> || computes_elements<typename E::lhs_type>) {
       forward_element<T>(e.lhs, record.lhs, k);
@@ -188,15 +251,35 @@ CTGRAD_ALWAYS_INLINE constexpr void forward(const E& e, const B& point, Record& 
   } else if constexpr (is_elementwise_tensor<E>) {
     forward_frontier<T>(e, point, record);
     for (std::size_t k = 0; k < shape_of_t<E>::size; ++k) forward_element<T>(e, record, k);
+  } else if constexpr (sums_over_loop<E> && is_unary<E>) {
+    using arg_shape = shape_of_t<typename E::arg_type>;
+    forward_child<T>(e.arg, point, record.arg);
+    auto sum = empty_sum<decltype(E::op::template term_at<arg_shape>(record.arg, 0))>;
+    for (std::size_t p = 0; p < arg_shape::size; ++p) {
+      forward_element<T>(e.arg, record.arg, p);
+      sum += E::op::template term_at<arg_shape>(record.arg, p);
+    }
+    record.value = static_cast<T>(sum);
+  } else if constexpr (sums_over_loop<E>) {
+    using lhs_shape = shape_of_t<typename E::lhs_type>;
+    using rhs_shape = shape_of_t<typename E::rhs_type>;
+    forward<T>(e.lhs, point, record.lhs);
+    forward_child<T>(e.rhs, point, record.rhs);
+    auto sum = empty_sum<decltype(E::op::template term_at<lhs_shape, rhs_shape>(record.lhs, record.rhs, 0))>;
+    for (std::size_t p = 0; p < rhs_shape::size; ++p) {
+      forward_element<T>(e.rhs, record.rhs, p);
+      sum += E::op::template term_at<lhs_shape, rhs_shape>(record.lhs, record.rhs, p);
+    }
+    record.value.values[0] = static_cast<T>(sum);
   } else if constexpr (is_unary<E>) {
     forward<T>(e.arg, point, record.arg);
     if constexpr (structural_op<typename E::op>) {
       E::op::template forward<shape_of_t<typename E::arg_type>>(record.arg, record.value);
     } else if constexpr (is_scalar<E>) {
-      record.value = static_cast<T>(E::op::eval(record.arg.value));
+      record_unary<T, typename E::op>(record, 0, record.arg.value);
     } else {
       for (std::size_t k = 0; k < shape_of_t<E>::size; ++k) {
-        record.value.values[k] = static_cast<T>(E::op::eval(read(record.arg, k)));
+        record_unary<T, typename E::op>(record, k, read(record.arg, k));
       }
     }
   } else if constexpr (is_binary<E>) {

@@ -13,10 +13,9 @@
 #include <ctgrad/core/var.hpp>
 #include <ctgrad/core/variable_values.hpp>
 #include <ctgrad/detail/type_traits.hpp>
+#include <ctgrad/diff/adjoint.hpp>
+#include <ctgrad/diff/backward_loop.hpp>
 #include <ctgrad/diff/depends.hpp>
-#include <ctgrad/ops/mul.hpp>  // is_scaled: a rule c·r contributes c to the factor
-#include <ctgrad/ops/neg.hpp>
-#include <ctgrad/ops/step.hpp>  // a step rule is a select
 
 #include <boost/hana/at.hpp>
 #include <boost/hana/basic_tuple.hpp>
@@ -36,194 +35,6 @@ struct value_and_gradient {
 };
 
 namespace detail {
-// Placeholders for an op's operands and result: a rule written as an expression of these is
-// evaluated on the recorded values, so d and the reverse sweep share one rule.
-using first_operand = var<"#0">;
-using second_operand = var<"#1">;
-using result_value = var<"#2">;
-
-// An adjoint is carried as Factor·value with Factor a compile-time rational: constant factors of
-// local derivatives (the 2 of x², the -1 of a - b) multiply the type, not the number, and are
-// applied once, where the adjoint fans out to two operands or reaches a variable. For W1 this
-// gives the hand-written -2·(y - ŷ) and nothing more. The value is a number or, below a tensor
-// node, a tensor; a number below a tensor node stands for every element (the adjoint of sum).
-template <class Factor, class V>
-struct adjoint {
-  V value;
-};
-
-template <class Factor, class T>
-CTGRAD_ALWAYS_INLINE constexpr T scaled(T v) {
-  if constexpr (is_one<Factor>) {
-    return v;
-  } else if constexpr (std::is_same_v<Factor, rational<-1>>) {
-    return -v;
-  } else {
-    return leaf_value<T>(Factor{}, bindings<>{}) * v;
-  }
-}
-
-/// An adjoint below a tensor node, computed when read: at_element(k) = base[k]·rule(k). Deposited into a
-/// gradient or passed to the next elementwise op, it costs no temporary and no extra loop; where
-/// it would be read more than once (a fan-out, a matrix product) it is materialized first.
-template <class Tensor, class Element>
-struct lazy_product {
-  using tensor_type = Tensor;
-  Element at_element;
-};
-
-template <class V>
-inline constexpr bool is_lazy = false;
-template <class Tensor, class Element>
-inline constexpr bool is_lazy<lazy_product<Tensor, Element>> = true;
-
-/// The adjoint's value with its factor applied: the value itself (borrowed, not copied) when
-/// the factor is 1, else a new number or tensor.
-template <class Factor, class V>
-CTGRAD_ALWAYS_INLINE constexpr decltype(auto) materialize(const adjoint<Factor, V>& a) {
-  if constexpr (std::is_pointer_v<V>) {
-    if constexpr (is_one<Factor>) {
-      return *a.value;
-    } else {
-      return materialize(adjoint<Factor, std::remove_cvref_t<decltype(*a.value)>>{*a.value});
-    }
-  } else if constexpr (is_lazy<V>) {
-    typename V::tensor_type result;
-    for (std::size_t k = 0; k < V::tensor_type::size; ++k) {
-      result.values[k] = scaled<Factor>(element(a.value, k));
-    }
-    return result;
-  } else if constexpr (is_one<Factor>) {
-    return (a.value);
-  } else if constexpr (!is_tensor<V>) {
-    return scaled<Factor>(a.value);
-  } else {
-    V result;
-    for (std::size_t k = 0; k < V::size; ++k) result.values[k] = scaled<Factor>(a.value.values[k]);
-    return result;
-  }
-}
-
-/// The adjoint's value borrowed rather than copied: what an operand receives when its local
-/// derivative is a constant (the value is unchanged, only the factor moves).
-template <class V>
-CTGRAD_ALWAYS_INLINE constexpr auto borrow(const V& value) {
-  if constexpr (is_tensor<V>) {  // a lazy product is already cheap to pass: it is copied
-    return &value;
-  } else {
-    return value;
-  }
-}
-
-template <class Adjoint>
-struct adjoint_factor_of;
-template <class Factor, class V>
-struct adjoint_factor_of<adjoint<Factor, V>> {
-  using type = Factor;
-};
-template <class Adjoint>
-using adjoint_factor = typename adjoint_factor_of<Adjoint>::type;
-template <class Adjoint>
-using adjoint_value = decltype(std::declval<Adjoint>().value);
-
-template <class A, class B>
-using product_t = decltype(make_rational<A::num * B::num, A::den * B::den>());
-
-// A rule splits into a compile-time factor and the rest that must be computed: c → (c, nothing),
-// c·r → (c, r), -r → (-1, r), r → (1, r).
-struct nothing {};
-template <class Rule>
-constexpr auto rule_factor() {
-  if constexpr (static_constant<Rule>) {
-    return Rule{};
-  } else if constexpr (is_scaled<Rule>) {
-    return typename Rule::lhs_type{};
-  } else if constexpr (is_unary_of<Rule, neg_op>) {
-    return rational<-1>{};
-  } else {
-    return one{};
-  }
-}
-template <class Rule>
-constexpr auto rule_rest(const Rule& rule) {
-  if constexpr (static_constant<Rule>) {
-    return nothing{};
-  } else if constexpr (is_scaled<Rule>) {
-    return rule.rhs;
-  } else if constexpr (is_unary_of<Rule, neg_op>) {
-    return rule.arg;
-  } else {
-    return rule;
-  }
-}
-
-/// adjoint·rule at one element. A rule step(c) (relu's, max's) is a select, c > 0 ? adjoint : 0,
-/// which vectorises, where the product with a 0-or-1 becomes a branch.
-template <class T, class Rest, class Point>
-CTGRAD_ALWAYS_INLINE constexpr T times_rule(T adjoint_value, const Rest& rest, const Point& point) {
-  if constexpr (is_unary_of<Rest, step_op>) {
-    return value<T>(rest.arg, point) > T{0} ? adjoint_value : T{0};
-  } else {
-    return adjoint_value * value<T>(rest, point);
-  }
-}
-
-/// The operand's adjoint through an elementwise op: the node's adjoint times the rule at each
-/// element, summed over the elements when the operand is a broadcast scalar. point(k) binds the
-/// placeholders to the recorded values at element k.
-template <class T, class NodeShape, class OperandShape, class Factor, class V, class Rule, class Point>
-CTGRAD_ALWAYS_INLINE constexpr auto chain(const adjoint<Factor, V>& a, const Rule& rule, Point point) {
-  using factor = product_t<Factor, decltype(rule_factor<Rule>())>;
-  const auto rest = rule_rest(rule);
-  constexpr bool computed = !std::is_same_v<decltype(rest), const nothing>;
-  if constexpr (NodeShape::rank == 0) {
-    if constexpr (computed) {
-      return adjoint<factor, T>{times_rule<T>(a.value, rest, point(0))};
-    } else {
-      return adjoint<factor, T>{a.value};
-    }
-  } else if constexpr (OperandShape::rank > 0) {  // same shape as the node
-    if constexpr (computed) {
-      const auto base = borrow(a.value);
-      const auto at_element = [base, rest, point](std::size_t k) {
-        return times_rule<T>(element(base, k), rest, point(k));
-      };
-      using lazy = lazy_product<value_t<T, NodeShape>, decltype(at_element)>;
-      return adjoint<factor, lazy>{lazy{at_element}};
-    } else {
-      return adjoint<factor, decltype(borrow(a.value))>{borrow(a.value)};
-    }
-  } else {  // a scalar operand broadcast over the node: its adjoint sums over the elements
-    T sum{};
-    for (std::size_t k = 0; k < NodeShape::size; ++k) {
-      if constexpr (computed) {
-        sum += times_rule<T>(element(a.value, k), rest, point(k));
-      } else {
-        sum += element(a.value, k);
-      }
-    }
-    return adjoint<factor, T>{sum};
-  }
-}
-
-/// target = v (first = true) or target += v, elementwise for tensors; v may be a broadcast scalar.
-template <bool First, class Target, class V>
-CTGRAD_ALWAYS_INLINE constexpr void deposit(Target& target, const V& v) {
-  if constexpr (is_tensor<Target>) {
-    for (std::size_t k = 0; k < Target::size; ++k) {
-      if constexpr (First) {
-        target.values[k] = element(v, k);
-      } else {
-        target.values[k] += element(v, k);
-      }
-    }
-  } else if constexpr (First) {
-    target = v;
-  } else {
-    target += v;
-  }
-}
-
 // The backward sweep threads the list of variables already reached (Seen) through its types: the
 // first contribution to a partial is assigned and later ones added, so no `0.0 + x` is left for
 // the optimiser, which may not remove it (0.0 + -0.0 is 0.0, not -0.0).
@@ -240,11 +51,6 @@ constexpr auto backward_operands(const E& e, const Record& record, const Adjoint
 template <class Op>
 concept sparse_op = requires { requires Op::sparse_derivative; };
 
-template <class Wrt, class E>
-inline constexpr bool needs_adjoint = false;
-template <class... Variables, class E>
-inline constexpr bool needs_adjoint<variable_list<Variables...>, E> = depends_on<E, Variables...>;
-
 template <class T, class Wrt, class Seen, class E, class Record, class Adjoint, class Gradient>
 CTGRAD_ALWAYS_INLINE constexpr auto backward(const E& e, const Record& record, const Adjoint& adjoint, Gradient& g) {
   if constexpr (is_var<E>) {
@@ -254,6 +60,10 @@ CTGRAD_ALWAYS_INLINE constexpr auto backward(const E& e, const Record& record, c
     } else {
       return typename Seen::template append<E>{};
     }
+  } else if constexpr (starts_loop<E>) {  // a layer: one loop over its units
+    return backward_loop<T, Wrt, Seen>(e, record, adjoint, g);
+  } else if constexpr (starts_column_loop<Wrt, E>) {  // an output layer W·h
+    return backward_columns<T, Wrt, Seen>(e, record, adjoint, g);
   } else if constexpr (is_unary<E>) {
     if constexpr (!needs_adjoint<Wrt, typename E::arg_type>) {
       return Seen{};
@@ -273,13 +83,11 @@ CTGRAD_ALWAYS_INLINE constexpr auto backward(const E& e, const Record& record, c
         return backward<T, Wrt, Seen>(e.arg, record.arg, detail::adjoint<one, decltype(borrow(operand))>{borrow(operand)}, g);
       }
     } else {
-      const auto rule = E::op::derivative(first_operand{}, result_value{});
+      const auto rule = unary_rule<E, Record>();
       if constexpr (is_zero<decltype(rule)>) {
         return Seen{};
       } else {
-        const auto point = [&](std::size_t k) {
-          return at(first_operand{} = read(record.arg, k), result_value{} = read(record, k));
-        };
+        const auto point = [&](std::size_t k) { return unary_point(record, k); };
         const auto operand =
             chain<T, shape_of_t<E>, shape_of_t<typename E::arg_type>>(adjoint, rule, point);
         if constexpr (sparse_op<typename E::op> && is_scalar<E>) {

@@ -7,10 +7,12 @@
 #include <ctgrad/core/record.hpp>
 #include <ctgrad/core/shape.hpp>
 #include <ctgrad/core/shape_of.hpp>
+#include <ctgrad/detail/unrolled.hpp>
 #include <ctgrad/fwd.hpp>
 
 #include <cstddef>
 #include <string_view>
+#include <type_traits>
 
 namespace ctgrad {
 namespace detail {
@@ -55,15 +57,15 @@ struct matmul_op {
   template <class A, class B>
   using result_shape = typename detail::matmul_extents<A, B>::result;
 
-  // Sums start from their first term: 0.0 + x is not x in IEEE arithmetic, so a zero start
-  // would cost an addition the optimiser must keep.
+  // Sums start from detail::empty_sum (−0, which the compiler adds for free) and run over every
+  // term, so that a loop keeps a trip count the vectoriser takes.
   template <class A, class B, class LhsRecord, class RhsRecord, class Out>
   CTGRAD_ALWAYS_INLINE static constexpr void forward(const LhsRecord& a, const RhsRecord& b, Out& out) {
     using e = detail::matmul_extents<A, B>;
     for (std::size_t i = 0; i < e::m; ++i) {
       for (std::size_t j = 0; j < e::n; ++j) {
-        auto sum = detail::read(a, i * e::k) * detail::read(b, j);
-        for (std::size_t p = 1; p < e::k; ++p) sum += detail::read(a, i * e::k + p) * detail::read(b, p * e::n + j);
+        auto sum = detail::empty_sum<decltype(detail::read(a, 0) * detail::read(b, 0))>;
+        for (std::size_t p = 0; p < e::k; ++p) sum += detail::read(a, i * e::k + p) * detail::read(b, p * e::n + j);
         out.values[i * e::n + j] = sum;
       }
     }
@@ -77,8 +79,63 @@ struct matmul_op {
   CTGRAD_ALWAYS_INLINE static constexpr auto element_at(const LhsRecord& a, const RhsRecord& b,
                                                         std::size_t k) {
     using e = detail::matmul_extents<A, B>;
-    auto sum = detail::read(a, k * e::k) * detail::read(b, 0);
-    for (std::size_t p = 1; p < e::k; ++p) sum += detail::read(a, k * e::k + p) * detail::read(b, p);
+    auto sum = detail::empty_sum<decltype(detail::read(a, 0) * detail::read(b, 0))>;
+    detail::for_each_index<e::k>([&](std::size_t p) { sum += detail::read(a, k * e::k + p) * detail::read(b, p); });
+    return sum;
+  }
+
+  /// A row times a vector, w·x (an output layer of one unit), is a dot product: the forward sweep
+  /// sums it in the loop that computes x's elements, term by term.
+  template <class A, class B>
+  static constexpr bool sums_terms = A::rank == 2 && B::rank == 1 && detail::matmul_extents<A, B>::m == 1;
+  template <class A, class B, class LhsRecord, class RhsRecord>
+  CTGRAD_ALWAYS_INLINE static constexpr auto term_at(const LhsRecord& a, const RhsRecord& b, std::size_t p) {
+    return detail::read(a, p) * detail::read(b, p);
+  }
+
+  // Where the backward sweep runs one loop over a layer's units (diff/backward_loop.hpp), a
+  // matrix·vector product y = A·x works one element at a time, as a hand-written layer does.
+
+  /// At element k of y, given its adjoint δₖ: row k of A's partials, dA(k, p) = δₖ·x(p), written
+  /// (AddToA: added) into *da, and x's adjoint summed into *db, db(p) += A(k, p)·δₖ. A null
+  /// pointer type skips that operand.
+  template <class A, class B, bool AddToA, class T, class LhsRecord, class RhsRecord, class OutA,
+            class OutB>
+  CTGRAD_ALWAYS_INLINE static constexpr void adjoint_at_row(T delta, std::size_t k, const LhsRecord& a,
+                                                            const RhsRecord& b, OutA da, OutB db) {
+    using e = detail::matmul_extents<A, B>;
+    detail::for_each_index<e::k>([&](std::size_t p) {
+      if constexpr (!std::is_null_pointer_v<OutA>) {
+        if constexpr (AddToA) {
+          da->values[k * e::k + p] += delta * detail::read(b, p);
+        } else {
+          da->values[k * e::k + p] = delta * detail::read(b, p);
+        }
+      }
+      if constexpr (!std::is_null_pointer_v<OutB>) db->values[p] += detail::read(a, k * e::k + p) * delta;
+    });
+  }
+
+  /// At element p of x, given y's whole adjoint δ: column p of A's partials, dA(i, p) = δᵢ·x(p),
+  /// written (AddToA: added) into *da unless da is a null pointer type, and x(p)'s adjoint
+  /// Σᵢ A(i, p)·δᵢ returned.
+  template <class A, class B, bool AddToA, class T, class Delta, class LhsRecord, class RhsRecord,
+            class OutA>
+  CTGRAD_ALWAYS_INLINE static constexpr T adjoint_at_column(const Delta& delta, std::size_t p,
+                                                            const LhsRecord& a, const RhsRecord& b,
+                                                            OutA da) {
+    using e = detail::matmul_extents<A, B>;
+    if constexpr (!std::is_null_pointer_v<OutA>) {
+      detail::for_each_index<e::m>([&](std::size_t i) {
+        if constexpr (AddToA) {
+          da->values[i * e::k + p] += detail::element(delta, i) * detail::read(b, p);
+        } else {
+          da->values[i * e::k + p] = detail::element(delta, i) * detail::read(b, p);
+        }
+      });
+    }
+    T sum = detail::empty_sum<T>;
+    detail::for_each_index<e::m>([&](std::size_t i) { sum += detail::read(a, i * e::k + p) * detail::element(delta, i); });
     return sum;
   }
 
@@ -99,16 +156,16 @@ struct matmul_op {
     if constexpr (I == 0) {  // dA(i, p) = Σ_j δ(i, j)·B(p, j)
       for (std::size_t i = 0; i < e::m; ++i) {
         for (std::size_t p = 0; p < e::k; ++p) {
-          auto sum = detail::element(delta, i * e::n) * detail::read(b, p * e::n);
-          for (std::size_t j = 1; j < e::n; ++j) sum += detail::element(delta, i * e::n + j) * detail::read(b, p * e::n + j);
+          auto sum = detail::empty_sum<decltype(detail::element(delta, 0) * detail::read(b, 0))>;
+          for (std::size_t j = 0; j < e::n; ++j) sum += detail::element(delta, i * e::n + j) * detail::read(b, p * e::n + j);
           put(i * e::k + p, sum);
         }
       }
     } else {  // dB(p, j) = Σ_i A(i, p)·δ(i, j)
       for (std::size_t p = 0; p < e::k; ++p) {
         for (std::size_t j = 0; j < e::n; ++j) {
-          auto sum = detail::read(a, p) * detail::element(delta, j);
-          for (std::size_t i = 1; i < e::m; ++i) sum += detail::read(a, i * e::k + p) * detail::element(delta, i * e::n + j);
+          auto sum = detail::empty_sum<decltype(detail::read(a, 0) * detail::element(delta, 0))>;
+          for (std::size_t i = 0; i < e::m; ++i) sum += detail::read(a, i * e::k + p) * detail::element(delta, i * e::n + j);
           put(p * e::n + j, sum);
         }
       }

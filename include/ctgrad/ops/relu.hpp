@@ -11,12 +11,16 @@
 
 namespace ctgrad {
 /// Rectifier max(a, 0); relu'(a) = step(a), so relu'(0) = 0 as in micrograd and PyTorch; NaN stays NaN.
+/// Written as std::max(a, 0) is, a < 0 ? 0 : a, which is one maxsd/maxpd instruction on x86 (the
+/// form a <= 0 ? 0 : a differs from it at a = -0 and compiles to a compare and a branch).
 struct relu_op {
   static constexpr std::string_view name = "relu";
   static constexpr bool sparse_derivative = true;  // 0 on a whole region: see reverse.hpp
   static constexpr std::string_view latex = "\\operatorname{relu}";
-  static constexpr auto eval(auto a) { return a <= 0 ? decltype(a){0} : a; }  // NaN stays NaN
+  static constexpr auto eval(auto a) { return a < 0 ? decltype(a){0} : a; }  // NaN stays NaN
   static constexpr auto derivative(auto a, auto) { return step(a); }
+  /// derivative(a) evaluated, kept by the forward sweep (core/record.hpp says why).
+  static constexpr auto recorded_derivative(auto a) { return step_op::eval(a); }
 };
 
 /// relu(a) as an expression.

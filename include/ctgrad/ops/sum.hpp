@@ -24,8 +24,18 @@ struct sum_op {
 
   template <class A, class Record, class Out>
   CTGRAD_ALWAYS_INLINE static constexpr void forward(const Record& a, Out& out) {
-    out = detail::read(a, 0);  // from the first term: 0.0 + x costs an addition
-    for (std::size_t k = 1; k < A::size; ++k) out += detail::read(a, k);
+    auto total = detail::empty_sum<Out>;  // a local: out may alias what the loop reads
+    for (std::size_t k = 0; k < A::size; ++k) total += detail::read(a, k);
+    out = total;
+  }
+
+  /// Over an elementwise chain, sum(square(W)), the forward sweep adds each element in the
+  /// chain's loop, where it is computed (core/record.hpp).
+  template <class A>
+  static constexpr bool sums_terms = true;
+  template <class A, class Record>
+  CTGRAD_ALWAYS_INLINE static constexpr auto term_at(const Record& a, std::size_t k) {
+    return detail::read(a, k);
   }
 
   /// The operand's adjoint: the scalar delta stands for every element.
