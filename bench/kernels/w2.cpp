@@ -80,8 +80,9 @@ loss_and_gradient loss_and_gradient_micrograd(const data& set, const parameters&
           {mg::gradients<hidden * inputs>(W1), mg::gradients<hidden>(b1),
            mg::gradients<hidden>(W2), mg::gradients<1>(b2)}};
 }
-// ctgrad: the network written once as an expression for one row; accumulate_grad adds each
-// row's gradient into one sum, as the hand-written kernel does.
+// ctgrad: the network written once as an expression for one row, its share 1/N of the mean
+// included (a compile-time factor: it multiplies the adjoint's type, not each partial);
+// accumulate_grad adds each row's gradient into one sum, as the hand-written kernel does.
 namespace {
 constexpr ctgrad::var<"W1", hidden, inputs> w1_var;
 constexpr ctgrad::var<"b1", hidden> b1_var;
@@ -89,30 +90,30 @@ constexpr ctgrad::var<"W2", 1, hidden> w2_var;
 constexpr ctgrad::var<"b2", 1> b2_var;
 constexpr ctgrad::var<"x", inputs> x_var;
 constexpr ctgrad::var<"y"> y_var;
-constexpr auto row_loss =
+constexpr auto row_loss = ctgrad::rational<1, rows>{} *
     ctgrad::square(ctgrad::sum(w2_var * ctgrad::relu(w1_var * x_var + b1_var) + b2_var) - y_var);
 }  // namespace
 
-loss_and_gradient loss_and_gradient_ctgrad(const data& set, const parameters& theta) {
+ctgrad_loss_and_gradient loss_and_gradient_ctgrad(const data& set, const parameters& theta) {
   using ctgrad::at;
   constexpr auto parameters_wrt = ctgrad::wrt(w1_var, b1_var, w2_var, b2_var);
-  ctgrad::gradient<double, ctgrad::var<"W1", hidden, inputs>, ctgrad::var<"b1", hidden>,
-                   ctgrad::var<"W2", 1, hidden>, ctgrad::var<"b2", 1>>
-      sum{};
-  double loss = 0.0;
+  ctgrad_loss_and_gradient result{};
   for (std::size_t n = 0; n < rows; ++n) {
-    loss += ctgrad::accumulate_grad(
+    result.loss += ctgrad::accumulate_grad(
         row_loss, parameters_wrt,
         at(w1_var = theta.W1, b1_var = theta.b1, w2_var = theta.W2, b2_var = theta.b2,
            x_var = set.x[n], y_var = set.y[n]),
-        sum);
+        result.gradient);
   }
-  constexpr double scale = 1.0 / rows;
-  loss_and_gradient result{loss * scale, {}};
-  for (std::size_t k = 0; k < result.gradient.W1.size(); ++k) result.gradient.W1[k] = sum[w1_var][k] * scale;
-  for (std::size_t k = 0; k < hidden; ++k) result.gradient.b1[k] = sum[b1_var][k] * scale;
-  for (std::size_t k = 0; k < hidden; ++k) result.gradient.W2[k] = sum[w2_var][k] * scale;
-  result.gradient.b2[0] = sum[b2_var][0] * scale;
   return result;
+}
+
+ctgrad_loss_and_gradient::operator loss_and_gradient() const {
+  loss_and_gradient converted{loss, {}};
+  std::copy(gradient[w1_var].begin(), gradient[w1_var].end(), converted.gradient.W1.begin());
+  std::copy(gradient[b1_var].begin(), gradient[b1_var].end(), converted.gradient.b1.begin());
+  std::copy(gradient[w2_var].begin(), gradient[w2_var].end(), converted.gradient.W2.begin());
+  std::copy(gradient[b2_var].begin(), gradient[b2_var].end(), converted.gradient.b2.begin());
+  return converted;
 }
 }  // namespace bench::w2
