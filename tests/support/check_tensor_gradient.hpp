@@ -3,9 +3,11 @@
 #pragma once
 
 #include <ctgrad/core/bindings.hpp>
+#include <ctgrad/core/eval.hpp>
 #include <ctgrad/core/record.hpp>
 #include <ctgrad/core/variable_values.hpp>
 #include <ctgrad/diff/reverse.hpp>
+#include <ctgrad/ops/sub.hpp>  // a - b at the kink of max(a, b)
 
 #include <doctest/doctest.h>
 
@@ -58,35 +60,34 @@ inline constexpr bool kinked_unary = std::is_same_v<Op, ctgrad::relu_op> || std:
 template <class Op>
 inline constexpr bool kinked_binary = std::is_same_v<Op, ctgrad::max_op> || std::is_same_v<Op, ctgrad::min_op>;
 
-// Kinks, read from the forward sweep's record instead of evaluating subexpressions again: every
-// element of the argument of relu, abs, step and sign, and of a - b for max(a, b) and min(a, b).
-template <class E, class Record>
-void kink_signs(const Record& record, std::vector<int>& signs) {
-  using ctgrad::detail::read;
+// Kinks: every element of the argument of relu, abs, step and sign, and of a - b for max(a, b)
+// and min(a, b), evaluated again (the forward sweep records only what the backward sweep reads).
+template <class E, class Point>
+void kink_signs(const E& e, const Point& point, std::vector<int>& signs) {
+  const auto push_signs = [&](const auto& subexpression) {
+    const auto v = ctgrad::eval(subexpression, point);
+    if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(v)>>) {
+      signs.push_back(sign_of(v));
+    } else {
+      for (const auto element : v) signs.push_back(sign_of(element));
+    }
+  };
   if constexpr (ctgrad::detail::is_unary<E>) {
-    kink_signs<typename E::arg_type>(record.arg, signs);
-    if constexpr (kinked_unary<typename E::op>) {
-      for (std::size_t k = 0; k < ctgrad::detail::shape_of_t<E>::size; ++k) signs.push_back(sign_of(read(record.arg, k)));
-    }
+    kink_signs(e.arg, point, signs);
+    if constexpr (kinked_unary<typename E::op>) push_signs(e.arg);
   } else if constexpr (ctgrad::detail::is_binary<E>) {
-    kink_signs<typename E::lhs_type>(record.lhs, signs);
-    kink_signs<typename E::rhs_type>(record.rhs, signs);
-    if constexpr (kinked_binary<typename E::op>) {
-      for (std::size_t k = 0; k < ctgrad::detail::shape_of_t<E>::size; ++k) {
-        signs.push_back(sign_of(read(record.lhs, k) - read(record.rhs, k)));
-      }
-    }
+    kink_signs(e.lhs, point, signs);
+    kink_signs(e.rhs, point, signs);
+    if constexpr (kinked_binary<typename E::op>) push_signs(e.lhs - e.rhs);
   }
 }
 
 /// f at the point in long double, and the signs of its kinks there.
 template <class E, class Point>
 long double wide_value(const E& f, const Point& point, std::vector<int>& signs) {
-  typename ctgrad::detail::record_of<long double, E, Point>::type record{};
-  ctgrad::detail::forward<long double>(f, point, record);
   signs.clear();
-  kink_signs<E>(record, signs);
-  return record.value;
+  kink_signs(f, point, signs);
+  return ctgrad::eval(f, point);
 }
 
 /// |a - b| <= rel·max(|a|, |b|) + abs; NaN is never close.

@@ -7,6 +7,7 @@
 #include <ctgrad/core/bindings.hpp>
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/node.hpp>
+#include <ctgrad/core/placeholders.hpp>
 #include <ctgrad/core/shape.hpp>
 #include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/core/tensor.hpp>
@@ -43,8 +44,6 @@ struct unary_record_with_derivative {
   V value;
   V derivative;
 };
-template <class Op>
-concept records_derivative = requires(double a) { Op::recorded_derivative(a); };
 template <class V, class Lhs, class Rhs>
 struct binary_record {
   Lhs lhs;
@@ -113,19 +112,21 @@ CTGRAD_ALWAYS_INLINE constexpr auto read(const Record& record, std::size_t k) {
   }
 }
 
-/// Records element k of a unary node's value (its only value for a scalar) from its operand's,
-/// and the op's derivative there if it records it.
-template <class T, class Op, class Record, class A>
-CTGRAD_ALWAYS_INLINE constexpr void record_unary(Record& record, [[maybe_unused]] std::size_t k, A a) {
-  const auto put = [k](auto& target, auto v) {
+/// Element k of a unary node's value (its only value for a scalar), computed from its operand's
+/// and returned; recorded if Keep, and the op's derivative there if it records it.
+template <class T, class Op, bool Keep = true, class Record, class A>
+CTGRAD_ALWAYS_INLINE constexpr T record_unary(Record& record, [[maybe_unused]] std::size_t k, A a) {
+  const auto put = [k](auto& target, T v) {
     if constexpr (requires { target.values; }) {
-      target.values[k] = static_cast<T>(v);
+      target.values[k] = v;
     } else {
-      target = static_cast<T>(v);
+      target = v;
     }
   };
-  put(record.value, Op::eval(a));
-  if constexpr (records_derivative<Op>) put(record.derivative, Op::recorded_derivative(a));
+  const T v = static_cast<T>(Op::eval(a));
+  if constexpr (Keep) put(record.value, v);
+  if constexpr (records_derivative<Op>) put(record.derivative, static_cast<T>(Op::recorded_derivative(a)));
+  return v;
 }
 
 /// The value of a leaf that is not a tensor variable, in type T.
@@ -219,27 +220,54 @@ CTGRAD_ALWAYS_INLINE constexpr void forward_frontier(const E& e, const B& point,
   }
 }
 
-template <class T, class E, class Record>
-CTGRAD_ALWAYS_INLINE constexpr void forward_element(const E& e, Record& record, std::size_t k) {
+/// Whether the backward sweep reads operand I's value, or (I = result) E's own, from the record.
+inline constexpr std::size_t result = 2;
+template <class E, std::size_t I>
+inline constexpr bool rule_reads = false;
+template <class Op, class Arg, std::size_t I>
+inline constexpr bool rule_reads<unary<Op, Arg>, I> =
+    unary_rule_reads<Op, std::conditional_t<I == result, result_value, first_operand>>;
+template <class Op, class Lhs, class Rhs, std::size_t I>
+inline constexpr bool rule_reads<binary<Op, Lhs, Rhs>, I> =
+    binary_rule_reads<Op, std::conditional_t<I == result, result_value,
+                                             std::conditional_t<I == 0, first_operand, second_operand>>>;
+
+template <class T, bool Keep, class E, class Record>
+CTGRAD_ALWAYS_INLINE constexpr T forward_element(const E& e, Record& record, std::size_t k);
+
+/// Element k of an operand of a chain's node: computed in the loop if it is in the chain (and
+/// recorded if Keep), else read from the record.
+template <class T, bool Keep, class C, class Record>
+CTGRAD_ALWAYS_INLINE constexpr auto operand_element(const C& c, Record& record, std::size_t k) {
+  if constexpr (is_elementwise_tensor<C> || computes_elements<C>) {
+    return forward_element<T, Keep>(c, record, k);
+  } else {
+    return read(record, k);
+  }
+}
+
+/// Element k of a node of an elementwise chain, computed from its operands' elements and returned.
+/// It is recorded if Keep (what uses it after the loop reads it) or if its own rule reads it; an
+/// operand's element only if E's rule reads it: a store nothing reads would stay in the loop.
+template <class T, bool Keep, class E, class Record>
+CTGRAD_ALWAYS_INLINE constexpr T forward_element(const E& e, Record& record, std::size_t k) {
   if constexpr (sums_over_loop<E>) {
-    return;  // computed whole by forward_child
+    return static_cast<T>(read(record, k));  // computed whole by forward_child
   } else if constexpr (computes_elements<E>) {
-    record.value.values[k] = static_cast<T>(
+    const T v = static_cast<T>(
         E::op::template element_at<shape_of_t<typename E::lhs_type>, shape_of_t<typename E::rhs_type>>(
             record.lhs, record.rhs, k));
+    if constexpr (Keep) record.value.values[k] = v;
+    return v;
   } else if constexpr (is_unary<E>) {
-    if constexpr (is_elementwise_tensor<typename E::arg_type> || computes_elements<typename E::arg_type>) {
-      forward_element<T>(e.arg, record.arg, k);
-    }
-    record_unary<T, typename E::op>(record, k, read(record.arg, k));
+    const auto a = operand_element<T, rule_reads<E, 0>>(e.arg, record.arg, k);
+    return record_unary<T, typename E::op, Keep || rule_reads<E, result>>(record, k, a);
   } else {
-    if constexpr (is_elementwise_tensor<typename E::lhs_type> || computes_elements<typename E::lhs_type>) {
-      forward_element<T>(e.lhs, record.lhs, k);
-    }
-    if constexpr (is_elementwise_tensor<typename E::rhs_type> || computes_elements<typename E::rhs_type>) {
-      forward_element<T>(e.rhs, record.rhs, k);
-    }
-    record.value.values[k] = static_cast<T>(E::op::eval(read(record.lhs, k), read(record.rhs, k)));
+    const auto a = operand_element<T, rule_reads<E, 0>>(e.lhs, record.lhs, k);
+    const auto b = operand_element<T, rule_reads<E, 1>>(e.rhs, record.rhs, k);
+    const T v = static_cast<T>(E::op::eval(a, b));
+    if constexpr (Keep || rule_reads<E, result>) record.value.values[k] = v;
+    return v;
   }
 }
 
@@ -250,14 +278,14 @@ CTGRAD_ALWAYS_INLINE constexpr void forward(const E& e, const B& point, Record& 
     record.data = bound_value<E>(point);
   } else if constexpr (is_elementwise_tensor<E>) {
     forward_frontier<T>(e, point, record);
-    for (std::size_t k = 0; k < shape_of_t<E>::size; ++k) forward_element<T>(e, record, k);
+    for (std::size_t k = 0; k < shape_of_t<E>::size; ++k) forward_element<T, true>(e, record, k);
   } else if constexpr (sums_over_loop<E> && is_unary<E>) {
     using arg_shape = shape_of_t<typename E::arg_type>;
     forward_child<T>(e.arg, point, record.arg);
-    auto sum = empty_sum<decltype(E::op::template term_at<arg_shape>(record.arg, 0))>;
+    auto sum = empty_sum<T>;
     for (std::size_t p = 0; p < arg_shape::size; ++p) {
-      forward_element<T>(e.arg, record.arg, p);
-      sum += E::op::template term_at<arg_shape>(record.arg, p);
+      sum += E::op::template term_at<arg_shape>(
+          forward_element<T, E::op::adjoint_reads_operands>(e.arg, record.arg, p), p);
     }
     record.value = static_cast<T>(sum);
   } else if constexpr (sums_over_loop<E>) {
@@ -265,10 +293,10 @@ CTGRAD_ALWAYS_INLINE constexpr void forward(const E& e, const B& point, Record& 
     using rhs_shape = shape_of_t<typename E::rhs_type>;
     forward<T>(e.lhs, point, record.lhs);
     forward_child<T>(e.rhs, point, record.rhs);
-    auto sum = empty_sum<decltype(E::op::template term_at<lhs_shape, rhs_shape>(record.lhs, record.rhs, 0))>;
+    auto sum = empty_sum<T>;
     for (std::size_t p = 0; p < rhs_shape::size; ++p) {
-      forward_element<T>(e.rhs, record.rhs, p);
-      sum += E::op::template term_at<lhs_shape, rhs_shape>(record.lhs, record.rhs, p);
+      sum += E::op::template term_at<lhs_shape, rhs_shape>(
+          record.lhs, forward_element<T, E::op::adjoint_reads_operands>(e.rhs, record.rhs, p), p);
     }
     record.value.values[0] = static_cast<T>(sum);
   } else if constexpr (is_unary<E>) {

@@ -7,6 +7,7 @@
 #include <ctgrad/core/bindings.hpp>
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/node.hpp>
+#include <ctgrad/core/placeholders.hpp>
 #include <ctgrad/core/record.hpp>
 #include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/core/var.hpp>
@@ -17,36 +18,59 @@
 #include <ctgrad/ops/step.hpp>  // a step rule is a select
 
 #include <cstddef>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 
 namespace ctgrad::detail {
-// Placeholders for an op's operands and result: a rule written as an expression of these is
-// evaluated on the recorded values, so d and the reverse sweep share one rule.
-using first_operand = var<"#0">;
-using second_operand = var<"#1">;
-using result_value = var<"#2">;
-using recorded_derivative = var<"#3">;
-
-/// A unary node's rule: its op's, or the derivative the forward sweep recorded (record.hpp).
-template <class E, class Record>
-constexpr auto unary_rule() {
-  if constexpr (requires(const Record& record) { record.derivative; }) {
-    return recorded_derivative{};
-  } else {
-    return E::op::derivative(first_operand{}, result_value{});
-  }
+/// The point at which a rule is evaluated: each placeholder it reads bound to a recorded value,
+/// read_value(placeholder, record); a value the rule does not read may not have been recorded.
+template <class Rule, class Record, class Read, class... Placeholders>
+CTGRAD_ALWAYS_INLINE constexpr auto rule_point(const Record& record, Read read_value, Placeholders...) {
+  const auto bind = [&](auto placeholder) {
+    if constexpr (depends_on<std::remove_cvref_t<Rule>, decltype(placeholder)>) {
+      return std::tuple{placeholder = read_value(placeholder, record)};
+    } else {
+      return std::tuple<>{};
+    }
+  };
+  return std::apply([](const auto&... bound) { return at(bound...); }, std::tuple_cat(bind(Placeholders{})...));
 }
 
-/// The placeholders of a unary node's rule bound to its recorded values at element k.
-template <class Record>
+/// A unary node's rule evaluated at element k reads its operand's, its own or its recorded
+/// derivative's element k.
+template <class Rule, class Record>
 CTGRAD_ALWAYS_INLINE constexpr auto unary_point(const Record& record, std::size_t k) {
-  if constexpr (requires { record.derivative; }) {
-    return at(first_operand{} = read(record.arg, k), result_value{} = read(record, k),
-              recorded_derivative{} = element(record.derivative, k));
-  } else {
-    return at(first_operand{} = read(record.arg, k), result_value{} = read(record, k));
-  }
+  // The record is a parameter of the lambda, so that only the member a rule reads is named.
+  return rule_point<Rule>(
+      record,
+      [k](auto placeholder, const auto& node) {
+        if constexpr (std::is_same_v<decltype(placeholder), first_operand>) {
+          return read(node.arg, k);
+        } else if constexpr (std::is_same_v<decltype(placeholder), result_value>) {
+          return read(node, k);
+        } else {
+          return element(node.derivative, k);
+        }
+      },
+      first_operand{}, result_value{}, recorded_derivative{});
+}
+
+/// A binary node's rule evaluated at element k reads its operands' or its own element k.
+template <class Rule, class Record>
+CTGRAD_ALWAYS_INLINE constexpr auto binary_point(const Record& record, std::size_t k) {
+  return rule_point<Rule>(
+      record,
+      [k](auto placeholder, const auto& node) {
+        if constexpr (std::is_same_v<decltype(placeholder), first_operand>) {
+          return read(node.lhs, k);
+        } else if constexpr (std::is_same_v<decltype(placeholder), second_operand>) {
+          return read(node.rhs, k);
+        } else {
+          return read(node, k);
+        }
+      },
+      first_operand{}, second_operand{}, result_value{});
 }
 
 // An adjoint is carried as Factor·value with Factor a compile-time rational: constant factors of

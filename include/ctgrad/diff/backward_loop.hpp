@@ -156,14 +156,11 @@ template <std::size_t I, class T, class Wrt, class Seen, class E, class Record, 
 CTGRAD_ALWAYS_INLINE constexpr auto binary_operand_at(const E&, const Record& record, const Operand& operand,
                                                       const OperandRecord& operand_record, Slot& slot,
                                                       const Adjoint& adjoint, std::size_t k, Gradient& g) {
-  const auto rule = boost::hana::at_c<I>(E::op::partials(first_operand{}, second_operand{}, result_value{}));
+  const auto rule = binary_rule_of<typename E::op, I>();
   if constexpr (!needs_adjoint<Wrt, Operand> || is_zero<decltype(rule)>) {
     return Seen{};
   } else {
-    const auto point = [&](std::size_t) {
-      return at(first_operand{} = read(record.lhs, k), second_operand{} = read(record.rhs, k),
-                result_value{} = read(record, k));
-    };
+    const auto point = [&](std::size_t) { return binary_point<decltype(rule)>(record, k); };
     return operand_at<T, Wrt, Seen>(operand, operand_record, slot,
                                     chain<T, shape<>, shape<>>(adjoint, rule, point), k, g);
   }
@@ -202,11 +199,11 @@ CTGRAD_ALWAYS_INLINE constexpr auto backward_at(const E& e, const Record& record
       return Seen{};
     }
   } else if constexpr (is_unary<E>) {
-    const auto rule = unary_rule<E, Record>();
+    const auto rule = unary_rule_of<typename E::op>();
     if constexpr (!needs_adjoint<Wrt, typename E::arg_type> || is_zero<decltype(rule)>) {
       return Seen{};
     } else {
-      const auto point = [&](std::size_t) { return unary_point(record, k); };
+      const auto point = [&](std::size_t) { return unary_point<decltype(rule)>(record, k); };
       return operand_at<T, Wrt, Seen>(e.arg, record.arg, slots.arg,
                                       chain<T, shape<>, shape<>>(adjoint, rule, point), k, g);
     }

@@ -83,11 +83,11 @@ CTGRAD_ALWAYS_INLINE constexpr auto backward(const E& e, const Record& record, c
         return backward<T, Wrt, Seen>(e.arg, record.arg, detail::adjoint<one, decltype(borrow(operand))>{borrow(operand)}, g);
       }
     } else {
-      const auto rule = unary_rule<E, Record>();
+      const auto rule = unary_rule_of<typename E::op>();
       if constexpr (is_zero<decltype(rule)>) {
         return Seen{};
       } else {
-        const auto point = [&](std::size_t k) { return unary_point(record, k); };
+        const auto point = [&](std::size_t k) { return unary_point<decltype(rule)>(record, k); };
         const auto operand =
             chain<T, shape_of_t<E>, shape_of_t<typename E::arg_type>>(adjoint, rule, point);
         if constexpr (sparse_op<typename E::op> && is_scalar<E>) {
@@ -157,15 +157,11 @@ CTGRAD_ALWAYS_INLINE constexpr auto backward_operand(const E& e, const Record& r
                                     detail::adjoint<one, decltype(borrow(value))>{borrow(value)}, g);
     }
   } else {
-    const auto rules = E::op::partials(first_operand{}, second_operand{}, result_value{});
-    const auto rule = boost::hana::at_c<I>(rules);
+    const auto rule = binary_rule_of<typename E::op, I>();
     if constexpr (is_zero<decltype(rule)>) {
       return Seen{};
     } else {
-      const auto point = [&](std::size_t k) {
-        return at(first_operand{} = read(record.lhs, k), second_operand{} = read(record.rhs, k),
-                  result_value{} = read(record, k));
-      };
+      const auto point = [&](std::size_t k) { return binary_point<decltype(rule)>(record, k); };
       const auto operand_adjoint =
           chain<T, shape_of_t<E>, shape_of_t<operand_type>>(adjoint, rule, point);
       if constexpr (sparse_op<typename E::op> && is_scalar<E>) {

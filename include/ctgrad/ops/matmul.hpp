@@ -88,10 +88,11 @@ struct matmul_op {
   /// sums it in the loop that computes x's elements, term by term.
   template <class A, class B>
   static constexpr bool sums_terms = A::rank == 2 && B::rank == 1 && detail::matmul_extents<A, B>::m == 1;
-  template <class A, class B, class LhsRecord, class RhsRecord>
-  CTGRAD_ALWAYS_INLINE static constexpr auto term_at(const LhsRecord& a, const RhsRecord& b, std::size_t p) {
-    return detail::read(a, p) * detail::read(b, p);
+  template <class A, class B, class LhsRecord, class V>
+  CTGRAD_ALWAYS_INLINE static constexpr auto term_at(const LhsRecord& a, V element, std::size_t p) {
+    return detail::read(a, p) * element;
   }
+  static constexpr bool adjoint_reads_operands = true;  // dA = δ·Bᵀ, dB = Aᵀ·δ
 
   // Where the backward sweep runs one loop over a layer's units (diff/backward_loop.hpp), a
   // matrix·vector product y = A·x works one element at a time, as a hand-written layer does.

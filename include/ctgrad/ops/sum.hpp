@@ -33,10 +33,11 @@ struct sum_op {
   /// chain's loop, where it is computed (core/record.hpp).
   template <class A>
   static constexpr bool sums_terms = true;
-  template <class A, class Record>
-  CTGRAD_ALWAYS_INLINE static constexpr auto term_at(const Record& a, std::size_t k) {
-    return detail::read(a, k);
+  template <class A, class V>
+  CTGRAD_ALWAYS_INLINE static constexpr V term_at(V element, std::size_t) {
+    return element;
   }
+  static constexpr bool adjoint_reads_operands = false;  // the adjoint of a sum is the same everywhere
 
   /// The operand's adjoint: the scalar delta stands for every element.
   template <class A, class Delta, class Record>
