@@ -186,8 +186,11 @@ inline constexpr bool sums_over_loop<binary<Op, Lhs, Rhs>> = [] {
   }
 }();
 
-template <class T, class E, class B, class Record>
-constexpr void forward(const E& e, const B& point, Record& record);
+/// Records E's value and its nodes' values at the point, bottom-up; returns a scalar E's value.
+/// A scalar node's value is recorded only if Keep (what uses it reads it from the record) or its
+/// rule reads it; a tensor's always.
+template <class T, bool Keep = true, class E, class B, class Record>
+constexpr auto forward(const E& e, const B& point, Record& record);
 
 // A chain of elementwise tensor nodes, relu(W·x + b), is computed in one loop: first everything
 // below it that is not elementwise (the frontier: W·x, the bound b), then element by element
@@ -227,10 +230,14 @@ inline constexpr bool rule_reads = false;
 template <class Op, class Arg, std::size_t I>
 inline constexpr bool rule_reads<unary<Op, Arg>, I> =
     unary_rule_reads<Op, std::conditional_t<I == result, result_value, first_operand>>;
+// The partial of an operand that is a constant (the 1/N of c·f) is never evaluated.
 template <class Op, class Lhs, class Rhs, std::size_t I>
-inline constexpr bool rule_reads<binary<Op, Lhs, Rhs>, I> =
-    binary_rule_reads<Op, std::conditional_t<I == result, result_value,
-                                             std::conditional_t<I == 0, first_operand, second_operand>>>;
+inline constexpr bool rule_reads<binary<Op, Lhs, Rhs>, I> = [] {
+  using placeholder = std::conditional_t<I == result, result_value,
+                                         std::conditional_t<I == 0, first_operand, second_operand>>;
+  return (!static_constant<Lhs> && !is_constant<Lhs> && depends_on<decltype(binary_rule_of<Op, 0>()), placeholder>) ||
+         (!static_constant<Rhs> && !is_constant<Rhs> && depends_on<decltype(binary_rule_of<Op, 1>()), placeholder>);
+}();
 
 template <class T, bool Keep, class E, class Record>
 CTGRAD_ALWAYS_INLINE constexpr T forward_element(const E& e, Record& record, std::size_t k);
@@ -271,9 +278,12 @@ CTGRAD_ALWAYS_INLINE constexpr T forward_element(const E& e, Record& record, std
   }
 }
 
-/// Records E's value and its nodes' values at the point, bottom-up.
-template <class T, class E, class B, class Record>
-CTGRAD_ALWAYS_INLINE constexpr void forward(const E& e, const B& point, Record& record) {
+template <class T, bool Keep, class E, class B, class Record>
+CTGRAD_ALWAYS_INLINE constexpr auto forward(const E& e, const B& point, Record& record) {
+  const auto keep = [](auto& node, T v) {  // node, not a capture: a view_record has no value
+    if constexpr (Keep) node.value = v;
+    return v;
+  };
   if constexpr (requires { record.data; }) {
     record.data = bound_value<E>(point);
   } else if constexpr (is_elementwise_tensor<E>) {
@@ -287,7 +297,7 @@ CTGRAD_ALWAYS_INLINE constexpr void forward(const E& e, const B& point, Record& 
       sum += E::op::template term_at<arg_shape>(
           forward_element<T, E::op::adjoint_reads_operands>(e.arg, record.arg, p), p);
     }
-    record.value = static_cast<T>(sum);
+    return keep(record, static_cast<T>(sum));
   } else if constexpr (sums_over_loop<E>) {
     using lhs_shape = shape_of_t<typename E::lhs_type>;
     using rhs_shape = shape_of_t<typename E::rhs_type>;
@@ -300,31 +310,51 @@ CTGRAD_ALWAYS_INLINE constexpr void forward(const E& e, const B& point, Record& 
     }
     record.value.values[0] = static_cast<T>(sum);
   } else if constexpr (is_unary<E>) {
-    forward<T>(e.arg, point, record.arg);
-    if constexpr (structural_op<typename E::op>) {
+    if constexpr (structural_op<typename E::op> && is_scalar<E>) {  // sum
+      forward<T>(e.arg, point, record.arg);
+      T value;
+      E::op::template forward<shape_of_t<typename E::arg_type>>(record.arg, value);
+      return keep(record, value);
+    } else if constexpr (structural_op<typename E::op>) {
+      forward<T>(e.arg, point, record.arg);
       E::op::template forward<shape_of_t<typename E::arg_type>>(record.arg, record.value);
     } else if constexpr (is_scalar<E>) {
-      record_unary<T, typename E::op>(record, 0, record.arg.value);
+      const T a = forward<T, rule_reads<E, 0>>(e.arg, point, record.arg);
+      return record_unary<T, typename E::op, Keep || rule_reads<E, result>>(record, 0, a);
     } else {
+      forward<T>(e.arg, point, record.arg);
       for (std::size_t k = 0; k < shape_of_t<E>::size; ++k) {
         record_unary<T, typename E::op>(record, k, read(record.arg, k));
       }
     }
   } else if constexpr (is_binary<E>) {
-    forward<T>(e.lhs, point, record.lhs);
-    forward<T>(e.rhs, point, record.rhs);
     if constexpr (structural_op<typename E::op>) {
-      E::op::template forward<shape_of_t<typename E::lhs_type>, shape_of_t<typename E::rhs_type>>(
-          record.lhs, record.rhs, record.value);
+      forward<T>(e.lhs, point, record.lhs);
+      forward<T>(e.rhs, point, record.rhs);
+      using lhs_shape = shape_of_t<typename E::lhs_type>;
+      using rhs_shape = shape_of_t<typename E::rhs_type>;
+      if constexpr (is_scalar<E>) {
+        T value;
+        E::op::template forward<lhs_shape, rhs_shape>(record.lhs, record.rhs, value);
+        return keep(record, value);
+      } else {
+        E::op::template forward<lhs_shape, rhs_shape>(record.lhs, record.rhs, record.value);
+      }
     } else if constexpr (is_scalar<E>) {
-      record.value = static_cast<T>(E::op::eval(record.lhs.value, record.rhs.value));
+      const T a = forward<T, rule_reads<E, 0>>(e.lhs, point, record.lhs);
+      const T b = forward<T, rule_reads<E, 1>>(e.rhs, point, record.rhs);
+      const T v = static_cast<T>(E::op::eval(a, b));
+      if constexpr (Keep || rule_reads<E, result>) record.value = v;
+      return v;
     } else {
+      forward<T>(e.lhs, point, record.lhs);
+      forward<T>(e.rhs, point, record.rhs);
       for (std::size_t k = 0; k < shape_of_t<E>::size; ++k) {
         record.value.values[k] = static_cast<T>(E::op::eval(read(record.lhs, k), read(record.rhs, k)));
       }
     }
   } else {
-    record.value = leaf_value<T>(e, point);
+    return keep(record, leaf_value<T>(e, point));
   }
 }
 }  // namespace ctgrad::detail

@@ -202,8 +202,7 @@ CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f, variable_list<Var
     return result;  // the sentence above is the only error
   } else {
     typename detail::record_of<T, E, bindings<Bindings...>>::type record;  // forward fills it
-    detail::forward<T>(f, point, record);
-    result.value = record.value;
+    result.value = detail::forward<T, false>(f, point, record);  // f's value need not be stored
     if constexpr (detail::depends_on<E, Variables...>) {
       detail::backward<T, variable_list<Variables...>, detail::type_list<>>(
           f, record, detail::adjoint<one, T>{T{1}}, result.grad);
@@ -246,13 +245,13 @@ CTGRAD_ALWAYS_INLINE constexpr T accumulate_grad(const E& f, variable_list<Varia
     return T{};  // the sentence above is the only error
   } else {
     typename detail::record_of<T, E, bindings<Bindings...>>::type record;  // forward fills it
-    detail::forward<T>(f, point, record);
+    const T value = detail::forward<T, false>(f, point, record);  // f's value need not be stored
     if constexpr (detail::depends_on<E, Variables...>) {
       // Every variable counts as reached already, so each contribution is added to the sum.
       detail::backward<T, variable_list<Variables...>, detail::type_list<Variables...>>(
           f, record, detail::adjoint<one, T>{T{1}}, sum);
     }
-    return static_cast<T>(record.value);
+    return value;
   }
 }
 
