@@ -107,7 +107,8 @@ int main(int argc, char** argv) {
   });
   for (const auto& log : logs) {
     std::cerr << log->workload << " adolc_tape: recorded " << log->recordings
-              << " time(s) over the checks at two points; lowest zos_forward return " << log->lowest_return << '\n';
+              << (log->recordings == 1 ? " time" : " times") << ", lowest zos_forward return value "
+              << log->lowest_return << '\n';
   }
   return run_benchmarks(argc, argv);
 }
