@@ -1,5 +1,6 @@
 // bench/peers/torch.cpp: libtorch's autograd on the CPU, in double precision and one thread,
-// beside the hand-written kernels (a binary of its own: torch's headers take a minute to compile).
+// beside the hand-written kernels (a binary of its own: torch's headers take half a minute to
+// compile).
 //   torch  the loss written as batched tensor operations over all rows at once, as a PyTorch
 //          user writes it (matrix products, relu, mean), with the data as tensors made once. The
 //          parameters are leaf tensors kept between calls, as a model's are: a call copies θ in,
