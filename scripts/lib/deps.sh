@@ -1,5 +1,6 @@
-# Sourced by scripts/test and scripts/train: ctgrad_install_deps PACKAGE... installs the Debian
-# packages that are missing, with sudo when not root, and fails naming them when it cannot.
+# Sourced by scripts/test, scripts/train and bench/run: ctgrad_install_deps PACKAGE... installs
+# the Debian packages that are missing, with sudo when not root, and fails naming them when it
+# cannot.
 ctgrad_install_deps() {
   local missing=() package
   for package in "$@"; do
@@ -21,3 +22,8 @@ ctgrad_install_deps() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
     apt-get install -y --no-install-recommends "${missing[@]}"
 }
+
+# The other AD libraries bench/run compares with (bench/peers). Debian's Sacado is built with
+# Kokkos and Teuchos (over MPI) and its Fad headers include theirs, hence the last three.
+CTGRAD_PEER_PACKAGES=(libadolc-dev libeigen3-dev libtorch-dev libtrilinos-sacado-dev
+                      libtrilinos-kokkos-dev libtrilinos-teuchos-dev mpi-default-dev)
