@@ -14,7 +14,7 @@ namespace ctgrad {
 namespace detail {
 /// The value of E in type R; every op's rule is applied to values already converted to R.
 template <class R, class E, class B>
-CTGRAD_ALWAYS_INLINE constexpr R value(const E& e, const B& b) {
+CTGRAD_SWEEP_INLINE constexpr R value(const E& e, const B& b) {
   if constexpr (is_unary<E>) {
     return static_cast<R>(E::op::eval(value<R>(e.arg, b)));
   } else if constexpr (is_binary<E>) {
@@ -28,7 +28,7 @@ CTGRAD_ALWAYS_INLINE constexpr R value(const E& e, const B& b) {
 /// The value of f at the point b, in b's value type (the common type of the bound numbers): a
 /// number, or a tensor of f's shape.
 template <class E, class... Bindings>
-CTGRAD_ALWAYS_INLINE constexpr auto eval(const E& f, const bindings<Bindings...>& b) {
+CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto eval(const E& f, const bindings<Bindings...>& b) {
   static_assert(expression<E>, "ctgrad::eval: the first argument must be a ctgrad expression.");
   using value_type = typename bindings<Bindings...>::value_type;
   using unbound = typename detail::first_unbound<E, bindings<Bindings...>>::type;

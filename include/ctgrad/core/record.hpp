@@ -278,12 +278,15 @@ CTGRAD_ALWAYS_INLINE constexpr T forward_element(const E& e, Record& record, std
   }
 }
 
+/// v, recorded as the node's value if Keep.
+template <bool Keep, class Record, class T>
+CTGRAD_ALWAYS_INLINE constexpr T keep_value(Record& record, T v) {
+  if constexpr (Keep) record.value = v;
+  return v;
+}
+
 template <class T, bool Keep, class E, class B, class Record>
 CTGRAD_ALWAYS_INLINE constexpr auto forward(const E& e, const B& point, Record& record) {
-  const auto keep = [](auto& node, T v) {  // node, not a capture: a view_record has no value
-    if constexpr (Keep) node.value = v;
-    return v;
-  };
   if constexpr (requires { record.data; }) {
     record.data = bound_value<E>(point);
   } else if constexpr (is_elementwise_tensor<E>) {
@@ -297,7 +300,7 @@ CTGRAD_ALWAYS_INLINE constexpr auto forward(const E& e, const B& point, Record& 
       sum += E::op::template term_at<arg_shape>(
           forward_element<T, E::op::adjoint_reads_operands>(e.arg, record.arg, p), p);
     }
-    return keep(record, static_cast<T>(sum));
+    return keep_value<Keep>(record, static_cast<T>(sum));
   } else if constexpr (sums_over_loop<E>) {
     using lhs_shape = shape_of_t<typename E::lhs_type>;
     using rhs_shape = shape_of_t<typename E::rhs_type>;
@@ -314,7 +317,7 @@ CTGRAD_ALWAYS_INLINE constexpr auto forward(const E& e, const B& point, Record& 
       forward<T>(e.arg, point, record.arg);
       T value;
       E::op::template forward<shape_of_t<typename E::arg_type>>(record.arg, value);
-      return keep(record, value);
+      return keep_value<Keep>(record, value);
     } else if constexpr (structural_op<typename E::op>) {
       forward<T>(e.arg, point, record.arg);
       E::op::template forward<shape_of_t<typename E::arg_type>>(record.arg, record.value);
@@ -336,7 +339,7 @@ CTGRAD_ALWAYS_INLINE constexpr auto forward(const E& e, const B& point, Record& 
       if constexpr (is_scalar<E>) {
         T value;
         E::op::template forward<lhs_shape, rhs_shape>(record.lhs, record.rhs, value);
-        return keep(record, value);
+        return keep_value<Keep>(record, value);
       } else {
         E::op::template forward<lhs_shape, rhs_shape>(record.lhs, record.rhs, record.value);
       }
@@ -354,7 +357,7 @@ CTGRAD_ALWAYS_INLINE constexpr auto forward(const E& e, const B& point, Record& 
       }
     }
   } else {
-    return keep(record, leaf_value<T>(e, point));
+    return keep_value<Keep>(record, leaf_value<T>(e, point));
   }
 }
 }  // namespace ctgrad::detail

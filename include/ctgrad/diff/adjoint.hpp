@@ -73,6 +73,36 @@ CTGRAD_ALWAYS_INLINE constexpr auto binary_point(const Record& record, std::size
       first_operand{}, second_operand{}, result_value{});
 }
 
+// The rule points the sweeps pass to chain() are named types, not lambdas: a lambda's mangled
+// name holds the sweep function's around it (the wrt list, the variables reached, the gradient
+// type: O(n) long), and each node would add several such names (docs/compile-time.md).
+
+/// point(i): a unary node's rule point at element base + i.
+template <class Rule, class Record>
+struct unary_rule_point {
+  const Record& record;
+  std::size_t base = 0;
+  CTGRAD_ALWAYS_INLINE constexpr auto operator()(std::size_t i) const { return unary_point<Rule>(record, base + i); }
+};
+
+/// point(i): a binary node's rule point at element base + i.
+template <class Rule, class Record>
+struct binary_rule_point {
+  const Record& record;
+  std::size_t base = 0;
+  CTGRAD_ALWAYS_INLINE constexpr auto operator()(std::size_t i) const { return binary_point<Rule>(record, base + i); }
+};
+
+/// Operand I (0 lhs, 1 rhs) of a binary node, or of its record.
+template <std::size_t I, class Node>
+CTGRAD_ALWAYS_INLINE constexpr const auto& operand_of(const Node& node) {
+  if constexpr (I == 0) {
+    return node.lhs;
+  } else {
+    return node.rhs;
+  }
+}
+
 // An adjoint is carried as Factor·value with Factor a compile-time rational: constant factors of
 // local derivatives (the 2 of x², the -1 of a - b) multiply the type, not the number, and are
 // applied once, where the adjoint fans out to two operands or reaches a variable. For W1 this

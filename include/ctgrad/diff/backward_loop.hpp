@@ -98,12 +98,33 @@ struct loop_slots_of<T, Wrt, binary<Op, Lhs, Rhs>> {
                                   binary_slots<operand_slot<T, Wrt, Lhs>, operand_slot<T, Wrt, Rhs>>>;
 };
 
+/// A slot's address, or nullptr for no slot: where a product writes an operand's adjoint.
+template <class Slot>
+CTGRAD_ALWAYS_INLINE constexpr auto slot_address(Slot& slot) {
+  if constexpr (std::is_same_v<Slot, no_slot>) {
+    return nullptr;
+  } else {
+    return &slot;
+  }
+}
+
+/// Where a product's matrix operand's partials go: the gradient, for a variable of wrt(...), else
+/// its slot (or nowhere).
+template <class Wrt, class Lhs, class Slot, class Gradient>
+CTGRAD_ALWAYS_INLINE constexpr auto matrix_partials(const Lhs& lhs, Slot& slot, Gradient& g) {
+  if constexpr (needs_adjoint<Wrt, Lhs> && is_var<Lhs>) {
+    return &g[lhs];
+  } else {
+    return slot_address(slot);
+  }
+}
+
 template <class T, class Wrt, class E, class Slots>
-CTGRAD_ALWAYS_INLINE constexpr void prepare_loop(Slots& slots);
+CTGRAD_SWEEP_INLINE constexpr void prepare_loop(Slots& slots);
 
 /// Zeroes the sums an operand's slot collects over the loop.
 template <class T, class Wrt, class C, class Slot>
-CTGRAD_ALWAYS_INLINE constexpr void prepare_operand(Slot& slot) {
+CTGRAD_SWEEP_INLINE constexpr void prepare_operand(Slot& slot) {
   if constexpr (std::is_same_v<Slot, no_slot>) {
     return;
   } else if constexpr (in_loop<C>) {
@@ -114,7 +135,7 @@ CTGRAD_ALWAYS_INLINE constexpr void prepare_operand(Slot& slot) {
 }
 
 template <class T, class Wrt, class E, class Slots>
-CTGRAD_ALWAYS_INLINE constexpr void prepare_loop(Slots& slots) {
+CTGRAD_SWEEP_INLINE constexpr void prepare_loop(Slots& slots) {
   if constexpr (computes_elements<E>) {
     if constexpr (!std::is_same_v<decltype(slots.rhs), no_slot>) slots.rhs = {};
   } else if constexpr (is_unary<E>) {
@@ -126,13 +147,13 @@ CTGRAD_ALWAYS_INLINE constexpr void prepare_loop(Slots& slots) {
 }
 
 template <class T, class Wrt, class Seen, class E, class Record, class Slots, class Adjoint, class Gradient>
-CTGRAD_ALWAYS_INLINE constexpr auto backward_at(const E& e, const Record& record, Slots& slots,
+CTGRAD_SWEEP_INLINE constexpr auto backward_at(const E& e, const Record& record, Slots& slots,
                                                 const Adjoint& adjoint, std::size_t k, Gradient& g);
 
 /// Element k of operand c's adjoint is a: written into c's partials, passed on through c when c
 /// is in the loop, else kept in c's slot.
 template <class T, class Wrt, class Seen, class C, class Record, class Slot, class Adjoint, class Gradient>
-CTGRAD_ALWAYS_INLINE constexpr auto operand_at(const C& c, const Record& record, Slot& slot,
+CTGRAD_SWEEP_INLINE constexpr auto operand_at(const C& c, const Record& record, Slot& slot,
                                                const Adjoint& a, std::size_t k, Gradient& g) {
   if constexpr (!needs_adjoint<Wrt, C>) {
     return Seen{};
@@ -153,14 +174,14 @@ CTGRAD_ALWAYS_INLINE constexpr auto operand_at(const C& c, const Record& record,
 /// The adjoint of operand I (0 lhs, 1 rhs) of an elementwise node at element k, passed on.
 template <std::size_t I, class T, class Wrt, class Seen, class E, class Record, class Operand,
           class OperandRecord, class Slot, class Adjoint, class Gradient>
-CTGRAD_ALWAYS_INLINE constexpr auto binary_operand_at(const E&, const Record& record, const Operand& operand,
+CTGRAD_SWEEP_INLINE constexpr auto binary_operand_at(const E&, const Record& record, const Operand& operand,
                                                       const OperandRecord& operand_record, Slot& slot,
                                                       const Adjoint& adjoint, std::size_t k, Gradient& g) {
   const auto rule = binary_rule_of<typename E::op, I>();
   if constexpr (!needs_adjoint<Wrt, Operand> || is_zero<decltype(rule)>) {
     return Seen{};
   } else {
-    const auto point = [&](std::size_t) { return binary_point<decltype(rule)>(record, k); };
+    const binary_rule_point<decltype(rule), Record> point{record, k};
     return operand_at<T, Wrt, Seen>(operand, operand_record, slot,
                                     chain<T, shape<>, shape<>>(adjoint, rule, point), k, g);
   }
@@ -168,28 +189,14 @@ CTGRAD_ALWAYS_INLINE constexpr auto binary_operand_at(const E&, const Record& re
 
 /// Element k of E's adjoint is a scalar adjoint: passes it on to E's operands at element k.
 template <class T, class Wrt, class Seen, class E, class Record, class Slots, class Adjoint, class Gradient>
-CTGRAD_ALWAYS_INLINE constexpr auto backward_at(const E& e, const Record& record, Slots& slots,
+CTGRAD_SWEEP_INLINE constexpr auto backward_at(const E& e, const Record& record, Slots& slots,
                                                 const Adjoint& adjoint, std::size_t k, Gradient& g) {
   if constexpr (computes_elements<E>) {
     using lhs_type = typename E::lhs_type;
     using rhs_type = typename E::rhs_type;
     constexpr bool lhs_is_partial = needs_adjoint<Wrt, lhs_type> && is_var<lhs_type>;
-    const auto lhs_out = [&] {
-      if constexpr (lhs_is_partial) {
-        return &g[e.lhs];
-      } else if constexpr (std::is_same_v<decltype(slots.lhs), no_slot>) {
-        return nullptr;
-      } else {
-        return &slots.lhs;
-      }
-    }();
-    const auto rhs_out = [&] {
-      if constexpr (std::is_same_v<decltype(slots.rhs), no_slot>) {
-        return nullptr;
-      } else {
-        return &slots.rhs;
-      }
-    }();
+    const auto lhs_out = matrix_partials<Wrt>(e.lhs, slots.lhs, g);
+    const auto rhs_out = slot_address(slots.rhs);
     E::op::template adjoint_at_row<shape_of_t<lhs_type>, shape_of_t<rhs_type>,
                                    lhs_is_partial && Seen::template contains<lhs_type>>(
         static_cast<T>(materialize(adjoint)), k, record.lhs, record.rhs, lhs_out, rhs_out);
@@ -203,7 +210,7 @@ CTGRAD_ALWAYS_INLINE constexpr auto backward_at(const E& e, const Record& record
     if constexpr (!needs_adjoint<Wrt, typename E::arg_type> || is_zero<decltype(rule)>) {
       return Seen{};
     } else {
-      const auto point = [&](std::size_t) { return unary_point<decltype(rule)>(record, k); };
+      const unary_rule_point<decltype(rule), Record> point{record, k};
       return operand_at<T, Wrt, Seen>(e.arg, record.arg, slots.arg,
                                       chain<T, shape<>, shape<>>(adjoint, rule, point), k, g);
     }
@@ -219,11 +226,11 @@ CTGRAD_ALWAYS_INLINE constexpr auto backward_at(const E& e, const Record& record
 }
 
 template <class T, class Wrt, class Seen, class E, class Record, class Slots, class Gradient>
-CTGRAD_ALWAYS_INLINE constexpr auto finish_loop(const E& e, const Record& record, Slots& slots, Gradient& g);
+CTGRAD_SWEEP_INLINE constexpr auto finish_loop(const E& e, const Record& record, Slots& slots, Gradient& g);
 
 /// After the loop: the sweep below an operand whose adjoint its slot has collected.
 template <class T, class Wrt, class Seen, class C, class Record, class Slot, class Gradient>
-CTGRAD_ALWAYS_INLINE constexpr auto finish_operand(const C& c, const Record& record, Slot& slot, Gradient& g) {
+CTGRAD_SWEEP_INLINE constexpr auto finish_operand(const C& c, const Record& record, Slot& slot, Gradient& g) {
   if constexpr (std::is_same_v<Slot, no_slot>) {
     return Seen{};
   } else if constexpr (is_loop_slots<Slot>) {
@@ -236,7 +243,7 @@ CTGRAD_ALWAYS_INLINE constexpr auto finish_operand(const C& c, const Record& rec
 }
 
 template <class T, class Wrt, class Seen, class E, class Record, class Slots, class Gradient>
-CTGRAD_ALWAYS_INLINE constexpr auto finish_loop(const E& e, const Record& record, Slots& slots, Gradient& g) {
+CTGRAD_SWEEP_INLINE constexpr auto finish_loop(const E& e, const Record& record, Slots& slots, Gradient& g) {
   if constexpr (is_unary<E>) {
     return finish_operand<T, Wrt, Seen>(e.arg, record.arg, slots.arg, g);
   } else {
@@ -249,7 +256,7 @@ CTGRAD_ALWAYS_INLINE constexpr auto finish_loop(const E& e, const Record& record
 
 /// The backward sweep below an elementwise node of several elements, as one loop over them.
 template <class T, class Wrt, class Seen, class E, class Record, class Adjoint, class Gradient>
-CTGRAD_ALWAYS_INLINE constexpr auto backward_loop(const E& e, const Record& record, const Adjoint& adjoint,
+CTGRAD_SWEEP_INLINE constexpr auto backward_loop(const E& e, const Record& record, const Adjoint& adjoint,
                                                   Gradient& g) {
   using element_adjoint = detail::adjoint<adjoint_factor<Adjoint>, T>;
   loop_slots<T, Wrt, E> slots;
@@ -265,7 +272,7 @@ CTGRAD_ALWAYS_INLINE constexpr auto backward_loop(const E& e, const Record& reco
 /// loop over x's elements: column p of A's partials, then x(p)'s adjoint Σᵢ A(i, p)·δᵢ, carried
 /// on through x's own loop. An output layer W·h swept this way is fused with the layer below it.
 template <class T, class Wrt, class Seen, class E, class Record, class Adjoint, class Gradient>
-CTGRAD_ALWAYS_INLINE constexpr auto backward_columns(const E& e, const Record& record, const Adjoint& adjoint,
+CTGRAD_SWEEP_INLINE constexpr auto backward_columns(const E& e, const Record& record, const Adjoint& adjoint,
                                                      Gradient& g) {
   using lhs_type = typename E::lhs_type;
   using rhs_type = typename E::rhs_type;
@@ -278,15 +285,7 @@ CTGRAD_ALWAYS_INLINE constexpr auto backward_columns(const E& e, const Record& r
   lhs_slot lhs_adjoint;
   operand_slot<T, Wrt, rhs_type> rhs_slot;
   prepare_operand<T, Wrt, rhs_type>(rhs_slot);
-  const auto lhs_out = [&] {
-    if constexpr (lhs_is_partial) {
-      return &g[e.lhs];
-    } else if constexpr (std::is_same_v<lhs_slot, no_slot>) {
-      return nullptr;
-    } else {
-      return &lhs_adjoint;
-    }
-  }();
+  const auto lhs_out = matrix_partials<Wrt>(e.lhs, lhs_adjoint, g);
   using seen_after_lhs = std::conditional_t<lhs_is_partial, seen_with<Seen, lhs_type>, Seen>;
   using seen_after_loop =
       decltype(operand_at<T, Wrt, seen_after_lhs>(e.rhs, record.rhs, rhs_slot, detail::adjoint<one, T>{}, 0, g));

@@ -52,7 +52,7 @@ template <class Op>
 concept sparse_op = requires { requires Op::sparse_derivative; };
 
 template <class T, class Wrt, class Seen, class E, class Record, class Adjoint, class Gradient>
-CTGRAD_ALWAYS_INLINE constexpr auto backward(const E& e, const Record& record, const Adjoint& adjoint, Gradient& g) {
+CTGRAD_SWEEP_INLINE constexpr auto backward(const E& e, const Record& record, const Adjoint& adjoint, Gradient& g) {
   if constexpr (is_var<E>) {
     deposit<!Seen::template contains<E>>(g[e], materialize(adjoint));
     if constexpr (Seen::template contains<E>) {
@@ -87,7 +87,7 @@ CTGRAD_ALWAYS_INLINE constexpr auto backward(const E& e, const Record& record, c
       if constexpr (is_zero<decltype(rule)>) {
         return Seen{};
       } else {
-        const auto point = [&](std::size_t k) { return unary_point<decltype(rule)>(record, k); };
+        const unary_rule_point<decltype(rule), Record> point{record};
         const auto operand =
             chain<T, shape_of_t<E>, shape_of_t<typename E::arg_type>>(adjoint, rule, point);
         if constexpr (sparse_op<typename E::op> && is_scalar<E>) {
@@ -121,23 +121,11 @@ CTGRAD_ALWAYS_INLINE constexpr auto backward(const E& e, const Record& record, c
 /// The adjoint of operand I (0 lhs, 1 rhs) of the binary node E, then the sweep below it.
 template <std::size_t I, class T, class Wrt, class Seen, class E, class Record, class Adjoint,
           class Gradient>
-CTGRAD_ALWAYS_INLINE constexpr auto backward_operand(const E& e, const Record& record, const Adjoint& adjoint,
+CTGRAD_SWEEP_INLINE constexpr auto backward_operand(const E& e, const Record& record, const Adjoint& adjoint,
                                 Gradient& g) {
   using operand_type = std::conditional_t<I == 0, typename E::lhs_type, typename E::rhs_type>;
-  const auto& operand = [&]() -> const auto& {
-    if constexpr (I == 0) {
-      return e.lhs;
-    } else {
-      return e.rhs;
-    }
-  }();
-  const auto& operand_record = [&]() -> const auto& {
-    if constexpr (I == 0) {
-      return record.lhs;
-    } else {
-      return record.rhs;
-    }
-  }();
+  const auto& operand = operand_of<I>(e);
+  const auto& operand_record = operand_of<I>(record);
   if constexpr (!needs_adjoint<Wrt, operand_type>) {
     return Seen{};
   } else if constexpr (structural_op<typename E::op>) {
@@ -161,7 +149,7 @@ CTGRAD_ALWAYS_INLINE constexpr auto backward_operand(const E& e, const Record& r
     if constexpr (is_zero<decltype(rule)>) {
       return Seen{};
     } else {
-      const auto point = [&](std::size_t k) { return binary_point<decltype(rule)>(record, k); };
+      const binary_rule_point<decltype(rule), Record> point{record};
       const auto operand_adjoint =
           chain<T, shape_of_t<E>, shape_of_t<operand_type>>(adjoint, rule, point);
       if constexpr (sparse_op<typename E::op> && is_scalar<E>) {
@@ -174,7 +162,7 @@ CTGRAD_ALWAYS_INLINE constexpr auto backward_operand(const E& e, const Record& r
 }
 
 template <class T, class Wrt, class Seen, class E, class Record, class Adjoint, class Gradient>
-CTGRAD_ALWAYS_INLINE constexpr auto backward_operands(const E& e, const Record& record, const Adjoint& adjoint,
+CTGRAD_SWEEP_INLINE constexpr auto backward_operands(const E& e, const Record& record, const Adjoint& adjoint,
                                  Gradient& g) {
   using seen_after_lhs = decltype(backward_operand<0, T, Wrt, Seen>(e, record, adjoint, g));
   backward_operand<0, T, Wrt, Seen>(e, record, adjoint, g);
@@ -184,7 +172,7 @@ CTGRAD_ALWAYS_INLINE constexpr auto backward_operands(const E& e, const Record& 
 
 /// f's value and its gradient with respect to wrt(...) at the point, in one fused sweep.
 template <class E, class... Variables, class... Bindings>
-CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f, variable_list<Variables...>,
+CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f, variable_list<Variables...>,
                               const bindings<Bindings...>& point) {
   static_assert(expression<E>,
                 "ctgrad::value_and_grad: the first argument must be a ctgrad expression.");
@@ -230,7 +218,7 @@ CTGRAD_ALWAYS_INLINE constexpr auto grad(const E& f, variable_list<Variables...>
 /// Adds ∂f/∂v at the point into g[v] for each v of wrt(...) and returns f's value: the step of a
 /// loop over rows, with no per-row gradient to zero or copy.
 template <class E, class... Variables, class... Bindings, class T>
-CTGRAD_ALWAYS_INLINE constexpr T accumulate_grad(const E& f, variable_list<Variables...>,
+CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr T accumulate_grad(const E& f, variable_list<Variables...>,
                                                  const bindings<Bindings...>& point,
                                                  gradient<T, Variables...>& sum) {
   using unbound = typename detail::first_unbound<E, bindings<Bindings...>>::type;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <ctgrad/concepts.hpp>
+#include <ctgrad/config.hpp>
 #include <ctgrad/core/bindings.hpp>
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/eval.hpp>
@@ -55,7 +56,7 @@ constexpr expression auto d(const E& f, X x) {
 
 /// The Hessian matrix [∂²f/∂xᵢ∂xⱼ] at a point, from d(d(f, xᵢ), xⱼ); constexpr where f's ops are.
 template <class E, class... Variables, class... Bindings>
-constexpr auto hessian(const E& f, variable_list<Variables...>, const bindings<Bindings...>& point) {
+CTGRAD_FLATTEN constexpr auto hessian(const E& f, variable_list<Variables...>, const bindings<Bindings...>& point) {
   static_assert(expression<E>, "ctgrad::hessian: the first argument must be a ctgrad expression.");
   using value_type = typename bindings<Bindings...>::value_type;
   constexpr std::size_t n = sizeof...(Variables);
