@@ -25,6 +25,9 @@ struct loss_and_gradient {
 /// Seeded data: y = 2·x1 − 3·x2 + 0.5 + noise, x uniform in [-1, 1].
 data make_data(unsigned seed = 1);
 
+/// The parameters every W1 benchmark starts from: θ1, θ2, b, away from the optimum.
+inline parameters make_parameters() { return {0.3, -0.7, 0.1}; }
+
 /// The kernels compared: ctgrad's value_and_grad per row, and gradient code written by hand.
 loss_and_gradient loss_and_gradient_ctgrad(const data& set, const parameters& theta);
 loss_and_gradient loss_and_gradient_hand(const data& set, const parameters& theta);

@@ -71,7 +71,7 @@ struct w1 {
   static constexpr std::size_t size = 3;
   static data make_data() { return bench::w1::make_data(); }
   // bench/runtime/w1.cpp's point, and one on the other side of the solution (2, −3, 0.5).
-  static parameters benchmark_parameters() { return {0.3, -0.7, 0.1}; }
+  static parameters benchmark_parameters() { return bench::w1::make_parameters(); }
   static parameters other_parameters() { return {2.5, -1.0, -0.4}; }
   static result hand(const data& set, const parameters& theta) { return bench::w1::loss_and_gradient_hand(set, theta); }
   static double loss_of(const result& r) { return r.loss; }

@@ -9,7 +9,7 @@
 
 namespace {
 const bench::w1::data data_set = bench::w1::make_data();
-const bench::w1::parameters theta{0.3, -0.7, 0.1};
+const bench::w1::parameters theta = bench::w1::make_parameters();
 
 template <auto Kernel>
 void run(benchmark::State& state) {
