@@ -40,9 +40,28 @@ namespace detail {
 // the optimiser, which may not remove it (0.0 + -0.0 is 0.0, not -0.0).
 template <class T, class Wrt, class Seen, class E, class Record, class Adjoint, class Gradient>
 constexpr auto backward(const E& e, const Record& record, const Adjoint& adjoint, Gradient& g);
-template <class T, class Wrt, class Seen, class E, class Record, class Adjoint, class Gradient>
-constexpr auto backward_operands(const E& e, const Record& record, const Adjoint& adjoint,
-                                 Gradient& g);
+template <std::size_t I, class T, class Wrt, class Seen, class E, class Record, class Adjoint,
+          class Gradient>
+constexpr auto backward_operand(const E& e, const Record& record, const Adjoint& adjoint,
+                                Gradient& g);
+
+/// The adjoint both operands of a binary node receive. Where it fans out, its constant factor is
+/// applied, and a lazy product computed, once here rather than in both operands; a tensor is
+/// filled in place (storage, in the caller's frame), not returned: a returned tensor was copied
+/// once more by g++. Otherwise it is the node's adjoint itself.
+template <bool FansOut, class Adjoint, class Storage>
+CTGRAD_ALWAYS_INLINE constexpr decltype(auto) shared_adjoint(const Adjoint& a, Storage& storage) {
+  if constexpr (!FansOut) {
+    return (a);
+  } else if constexpr (is_tensor<Storage>) {
+    for (std::size_t k = 0; k < Storage::size; ++k) {
+      storage.values[k] = scaled<adjoint_factor<Adjoint>>(element(a.value, k));
+    }
+    return adjoint<one, const Storage*>{&storage};
+  } else {
+    return adjoint<one, std::remove_cvref_t<decltype(materialize(a))>>{materialize(a)};
+  }
+}
 
 // An op whose derivative is 0 on a whole region (relu below 0, the smaller side of max) marks
 // itself sparse_derivative. Where such a scalar node's local derivative is 0 at run time, the
@@ -97,24 +116,18 @@ CTGRAD_SWEEP_INLINE constexpr auto backward(const E& e, const Record& record, co
         return backward<T, Wrt, Seen>(e.arg, record.arg, operand, g);
       }
     }
-  } else if constexpr (needs_adjoint<Wrt, typename E::lhs_type> &&
-                       needs_adjoint<Wrt, typename E::rhs_type> &&
-                       (!is_one<adjoint_factor<Adjoint>> || is_lazy<adjoint_value<Adjoint>>)) {
-    // The adjoint fans out: apply its constant factor, and compute a lazy product, once here
-    // rather than in both operands. The tensor is filled in place, not returned: a returned
-    // tensor was copied once more by g++.
-    using V = std::remove_cvref_t<decltype(materialize(adjoint))>;
-    if constexpr (is_tensor<V>) {
-      V value;
-      for (std::size_t k = 0; k < V::size; ++k) {
-        value.values[k] = scaled<adjoint_factor<Adjoint>>(element(adjoint.value, k));
-      }
-      return backward_operands<T, Wrt, Seen>(e, record, detail::adjoint<one, const V*>{&value}, g);
-    } else {
-      return backward_operands<T, Wrt, Seen>(e, record, detail::adjoint<one, V>{materialize(adjoint)}, g);
-    }
   } else {
-    return backward_operands<T, Wrt, Seen>(e, record, adjoint, g);
+    // Both operands here, not in a function of their own: each function between a node and its
+    // operands' is one more level of template instantiation (the return type is deduced).
+    constexpr bool fans_out = needs_adjoint<Wrt, typename E::lhs_type> &&
+                              needs_adjoint<Wrt, typename E::rhs_type> &&
+                              (!is_one<adjoint_factor<Adjoint>> || is_lazy<adjoint_value<Adjoint>>);
+    using V = std::remove_cvref_t<decltype(materialize(adjoint))>;
+    [[maybe_unused]] std::conditional_t<fans_out && is_tensor<V>, V, nothing> storage;
+    const auto& shared = shared_adjoint<fans_out>(adjoint, storage);
+    using seen_after_lhs = decltype(backward_operand<0, T, Wrt, Seen>(e, record, shared, g));
+    backward_operand<0, T, Wrt, Seen>(e, record, shared, g);
+    return backward_operand<1, T, Wrt, seen_after_lhs>(e, record, shared, g);
   }
 }
 
@@ -161,13 +174,6 @@ CTGRAD_SWEEP_INLINE constexpr auto backward_operand(const E& e, const Record& re
   }
 }
 
-template <class T, class Wrt, class Seen, class E, class Record, class Adjoint, class Gradient>
-CTGRAD_SWEEP_INLINE constexpr auto backward_operands(const E& e, const Record& record, const Adjoint& adjoint,
-                                 Gradient& g) {
-  using seen_after_lhs = decltype(backward_operand<0, T, Wrt, Seen>(e, record, adjoint, g));
-  backward_operand<0, T, Wrt, Seen>(e, record, adjoint, g);
-  return backward_operand<1, T, Wrt, seen_after_lhs>(e, record, adjoint, g);
-}
 }  // namespace detail
 
 /// f's value and its gradient with respect to wrt(...) at the point, in one fused sweep.
