@@ -321,14 +321,9 @@ CTGRAD_ALWAYS_INLINE constexpr auto forward(const E& e, const B& point, Record& 
     } else if constexpr (structural_op<typename E::op>) {
       forward<T>(e.arg, point, record.arg);
       E::op::template forward<shape_of_t<typename E::arg_type>>(record.arg, record.value);
-    } else if constexpr (is_scalar<E>) {
+    } else {  // a scalar: an elementwise tensor node is a loop of its own, above
       const T a = forward<T, rule_reads<E, 0>>(e.arg, point, record.arg);
       return record_unary<T, typename E::op, Keep || rule_reads<E, result>>(record, 0, a);
-    } else {
-      forward<T>(e.arg, point, record.arg);
-      for (std::size_t k = 0; k < shape_of_t<E>::size; ++k) {
-        record_unary<T, typename E::op>(record, k, read(record.arg, k));
-      }
     }
   } else if constexpr (is_binary<E>) {
     if constexpr (structural_op<typename E::op>) {
@@ -343,18 +338,10 @@ CTGRAD_ALWAYS_INLINE constexpr auto forward(const E& e, const B& point, Record& 
       } else {
         E::op::template forward<lhs_shape, rhs_shape>(record.lhs, record.rhs, record.value);
       }
-    } else if constexpr (is_scalar<E>) {
+    } else {  // a scalar: an elementwise tensor node is a loop of its own, above
       const T a = forward<T, rule_reads<E, 0>>(e.lhs, point, record.lhs);
       const T b = forward<T, rule_reads<E, 1>>(e.rhs, point, record.rhs);
-      const T v = static_cast<T>(E::op::eval(a, b));
-      if constexpr (Keep || rule_reads<E, result>) record.value = v;
-      return v;
-    } else {
-      forward<T>(e.lhs, point, record.lhs);
-      forward<T>(e.rhs, point, record.rhs);
-      for (std::size_t k = 0; k < shape_of_t<E>::size; ++k) {
-        record.value.values[k] = static_cast<T>(E::op::eval(read(record.lhs, k), read(record.rhs, k)));
-      }
+      return keep_value<Keep || rule_reads<E, result>>(record, static_cast<T>(E::op::eval(a, b)));
     }
   } else {
     return keep_value<Keep>(record, leaf_value<T>(e, point));
