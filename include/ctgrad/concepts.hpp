@@ -7,30 +7,50 @@
 
 namespace ctgrad {
 namespace detail {
+// A trait that is evaluated on every node is a concept over a class's ::value, never a variable
+// template: GCC gives each instantiation of a variable template (and of std::is_same_v and its
+// kind) a symbol whose mangled name spells the node's whole type, O(depth) long, so building a sum
+// of n terms spent O(n²) or more in the mangler (docs/compile-time.md). std::true_type::value is
+// one variable whatever the node.
 template <class T>
-inline constexpr bool is_var = false;
+struct is_var_trait : std::false_type {};
 template <fixed_string Name, std::size_t... Extents>
-inline constexpr bool is_var<var<Name, Extents...>> = true;
+struct is_var_trait<var<Name, Extents...>> : std::true_type {};
+/// Whether T is a var<name, extents...>.
+template <class T>
+concept is_var = is_var_trait<T>::value;
 
 template <class T>
-inline constexpr bool is_constant = false;
+struct is_constant_trait : std::false_type {};
 template <class T>
-inline constexpr bool is_constant<constant<T>> = true;
+struct is_constant_trait<constant<T>> : std::true_type {};
+/// Whether T is a runtime constant, constant<U>.
+template <class T>
+concept is_constant = is_constant_trait<T>::value;
 
 template <class T>
-inline constexpr bool is_rational = false;
+struct is_rational_trait : std::false_type {};
 template <std::intmax_t Num, std::intmax_t Den>
-inline constexpr bool is_rational<rational<Num, Den>> = true;
+struct is_rational_trait<rational<Num, Den>> : std::true_type {};
+/// Whether T is a compile-time constant, rational<num, den>.
+template <class T>
+concept is_rational = is_rational_trait<T>::value;
 
 template <class T>
-inline constexpr bool is_unary = false;
+struct is_unary_trait : std::false_type {};
 template <class Op, class Arg>
-inline constexpr bool is_unary<unary<Op, Arg>> = true;
+struct is_unary_trait<unary<Op, Arg>> : std::true_type {};
+/// Whether T is a unary node.
+template <class T>
+concept is_unary = is_unary_trait<T>::value;
 
 template <class T>
-inline constexpr bool is_binary = false;
+struct is_binary_trait : std::false_type {};
 template <class Op, class Lhs, class Rhs>
-inline constexpr bool is_binary<binary<Op, Lhs, Rhs>> = true;
+struct is_binary_trait<binary<Op, Lhs, Rhs>> : std::true_type {};
+/// Whether T is a binary node.
+template <class T>
+concept is_binary = is_binary_trait<T>::value;
 }  // namespace detail
 
 namespace detail {

@@ -38,13 +38,13 @@ constexpr auto make_rational() {
 }
 
 template <class T>
-inline constexpr bool is_zero = std::is_same_v<std::remove_cvref_t<T>, zero>;
+concept is_zero = __is_same(std::remove_cvref_t<T>, zero);
 template <class T>
-inline constexpr bool is_one = std::is_same_v<std::remove_cvref_t<T>, one>;
+concept is_one = __is_same(std::remove_cvref_t<T>, one);
 
 /// Whether T is a constant, known at run time (constant<T>) or at compile time (rational).
 template <class T>
-inline constexpr bool is_number_constant = is_constant<T> || is_rational<T>;
+concept is_number_constant = is_constant<T> || is_rational<T>;
 
 /// The number a constant stands for; a rational becomes a double.
 template <class C>

@@ -20,7 +20,7 @@ struct unary {
 };
 
 template <class Op, class Arg>
-  requires std::is_empty_v<Arg>
+  requires __is_empty(Arg)
 struct unary<Op, Arg> {
   using op = Op;
   using arg_type = Arg;
@@ -40,7 +40,7 @@ struct binary {
 };
 
 template <class Op, class Lhs, class Rhs>
-  requires(std::is_empty_v<Lhs> && !std::is_empty_v<Rhs>)
+  requires(__is_empty(Lhs) && !__is_empty(Rhs))
 struct binary<Op, Lhs, Rhs> {
   using op = Op;
   using lhs_type = Lhs;
@@ -51,7 +51,7 @@ struct binary<Op, Lhs, Rhs> {
 };
 
 template <class Op, class Lhs, class Rhs>
-  requires(!std::is_empty_v<Lhs> && std::is_empty_v<Rhs>)
+  requires(!__is_empty(Lhs) && __is_empty(Rhs))
 struct binary<Op, Lhs, Rhs> {
   using op = Op;
   using lhs_type = Lhs;
@@ -62,7 +62,7 @@ struct binary<Op, Lhs, Rhs> {
 };
 
 template <class Op, class Lhs, class Rhs>
-  requires(std::is_empty_v<Lhs> && std::is_empty_v<Rhs>)
+  requires(__is_empty(Lhs) && __is_empty(Rhs))
 struct binary<Op, Lhs, Rhs> {
   using op = Op;
   using lhs_type = Lhs;
@@ -87,13 +87,19 @@ constexpr auto make_binary(expression auto lhs, expression auto rhs) {
 }
 
 template <class E, class Op>
-inline constexpr bool is_unary_of = false;
+struct is_unary_of_trait : std::false_type {};
 template <class Op, class Arg>
-inline constexpr bool is_unary_of<unary<Op, Arg>, Op> = true;
+struct is_unary_of_trait<unary<Op, Arg>, Op> : std::true_type {};
+/// Whether E is the node Op(a); a concept, not a variable template (concepts.hpp says why).
+template <class E, class Op>
+concept is_unary_of = is_unary_of_trait<E, Op>::value;
 
 template <class E, class Op>
-inline constexpr bool is_binary_of = false;
+struct is_binary_of_trait : std::false_type {};
 template <class Op, class Lhs, class Rhs>
-inline constexpr bool is_binary_of<binary<Op, Lhs, Rhs>, Op> = true;
+struct is_binary_of_trait<binary<Op, Lhs, Rhs>, Op> : std::true_type {};
+/// Whether E is the node Op(a, b).
+template <class E, class Op>
+concept is_binary_of = is_binary_of_trait<E, Op>::value;
 }  // namespace detail
 }  // namespace ctgrad

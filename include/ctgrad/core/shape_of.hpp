@@ -32,7 +32,7 @@ struct broadcast<shape<Extents...>, shape<>> {
 
 /// Whether an elementwise operation accepts operands of these shapes; named in shape errors.
 template <class Left, class Right>
-inline constexpr bool broadcastable = !std::is_void_v<typename broadcast<Left, Right>::type>;
+concept broadcastable = !__is_same(typename broadcast<Left, Right>::type, void);
 
 /// An op that is not elementwise: it declares `changes_shape`, a result_shape and its own
 /// forward and backward loops (matmul, sum, transpose).
@@ -72,7 +72,7 @@ using shape_of_t = typename shape_of<std::remove_cvref_t<E>>::type;
 
 /// Whether E's value is a single number.
 template <class E>
-inline constexpr bool is_scalar = shape_of_t<E>::rank == 0;
+concept is_scalar = shape_of_t<E>::rank == 0;
 
 /// Whether E or any part of it is a tensor: symbolic d stays with scalar expressions.
 template <class E>

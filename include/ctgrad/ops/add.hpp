@@ -51,7 +51,7 @@ constexpr expression auto operator+(L lhs, R rhs) {
     return a - b.arg;
   } else if constexpr (detail::is_unary_of<A, neg_op>) {
     return b - a.arg;
-  } else if constexpr (std::is_same_v<A, B> && std::is_empty_v<A>) {
+  } else if constexpr (__is_same(A, B) && __is_empty(A)) {
     return rational<2>{} * a;  // same empty type, same value
   } else {
     return detail::make_binary<add_op>(a, b);

@@ -18,9 +18,11 @@ namespace ctgrad {
 namespace detail {
 /// Whether E is c·a for a compile-time constant c: c and a constant in front of it fold.
 template <class E>
-inline constexpr bool is_scaled = false;
+struct is_scaled_trait : std::false_type {};
 template <class Lhs, class Rhs>
-inline constexpr bool is_scaled<binary<mul_op, Lhs, Rhs>> = static_constant<Lhs>;
+struct is_scaled_trait<binary<mul_op, Lhs, Rhs>> : std::bool_constant<static_constant<Lhs>> {};
+template <class E>
+concept is_scaled = is_scaled_trait<E>::value;
 }  // namespace detail
 
 /// Multiplication; ∂(a·b)/∂a = b, ∂(a·b)/∂b = a.
@@ -60,7 +62,7 @@ constexpr expression auto operator*(L lhs, R rhs) {
     return detail::make_constant(detail::constant_value(a) * detail::constant_value(b));
   } else if constexpr (static_constant<B>) {
     return b * a;
-  } else if constexpr (std::is_same_v<A, rational<-1>>) {
+  } else if constexpr (__is_same(A, rational<-1>)) {
     return -b;
   } else if constexpr (static_constant<A> && detail::is_scaled<B>) {
     return (a * b.lhs) * b.rhs;
@@ -70,7 +72,7 @@ constexpr expression auto operator*(L lhs, R rhs) {
     return -(a.arg * b);
   } else if constexpr (detail::is_unary_of<B, neg_op>) {
     return -(a * b.arg);
-  } else if constexpr (std::is_same_v<A, B> && std::is_empty_v<A>) {
+  } else if constexpr (__is_same(A, B) && __is_empty(A)) {
     return pow<2>(a);  // same empty type, same value
   } else {
     return detail::make_binary<mul_op>(a, b);

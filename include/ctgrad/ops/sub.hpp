@@ -49,7 +49,7 @@ constexpr expression auto operator-(L lhs, R rhs) {
     return detail::make_constant(detail::constant_value(a) - detail::constant_value(b));
   } else if constexpr (detail::is_unary_of<B, neg_op>) {
     return a + b.arg;
-  } else if constexpr (std::is_same_v<A, B> && std::is_empty_v<A>) {
+  } else if constexpr (__is_same(A, B) && __is_empty(A)) {
     return zero{};  // same empty type, same value
   } else {
     return detail::make_binary<sub_op>(a, b);
