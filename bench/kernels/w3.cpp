@@ -15,7 +15,7 @@ data make_moons(double noise, unsigned seed) {
   constexpr std::size_t outer = rows / 2, inner = rows - outer;
   std::mt19937 generator(seed);
   std::normal_distribution<double> jitter(0.0, noise);
-  data set{};
+  data set{std::vector<std::array<double, inputs>>(rows), std::vector<double>(rows)};
   for (std::size_t n = 0; n < rows; ++n) {
     const bool on_outer = n < outer;
     const double k = static_cast<double>(on_outer ? n : n - outer);
@@ -144,7 +144,7 @@ constexpr auto row_hinge = ctgrad::rational<1, rows>{} * ctgrad::nn::hinge(score
 constexpr auto penalty = ctgrad::rational<1, 10000>{} * ctgrad::nn::l2(parameters_wrt);
 }  // namespace
 
-ctgrad_loss_and_gradient loss_and_gradient_ctgrad(const data& set, const parameters& theta) {
+ctgrad_loss_and_gradient loss_and_gradient_ctgrad_tuned(const data& set, const parameters& theta) {
   using ctgrad::at;
   const auto bind_parameters = [&](auto... row) {
     return at(w1_var = theta.W1, b1_var = theta.b1, w2_var = theta.W2, b2_var = theta.b2,
@@ -157,6 +157,34 @@ ctgrad_loss_and_gradient loss_and_gradient_ctgrad(const data& set, const paramet
   }
   result.loss += ctgrad::accumulate_grad(penalty, parameters_wrt, bind_parameters(), result.gradient);
   return result;
+}
+
+documented_loss_and_gradient loss_and_gradient_documented(const model_parameters& params, const table& rows) {
+  return {ctgrad::value_and_grad(documented_loss, params, rows)};
+}
+
+documented_loss_and_gradient loss_and_gradient_ctgrad(const data& set, const parameters& theta) {
+  model_parameters params;
+  const auto copy = [](const auto& from, auto& to) { std::copy(from.begin(), from.end(), to.begin()); };
+  copy(theta.W1, params[model::layer<0>::weight]);
+  copy(theta.b1, params[model::layer<0>::bias]);
+  copy(theta.W2, params[model::layer<1>::weight]);
+  copy(theta.b2, params[model::layer<1>::bias]);
+  copy(theta.W3, params[model::layer<2>::weight]);
+  copy(theta.b3, params[model::layer<2>::bias]);
+  return loss_and_gradient_documented(params, ctgrad::dataset(x_input = set.x, y_label = set.y));
+}
+
+documented_loss_and_gradient::operator loss_and_gradient() const {
+  loss_and_gradient converted{result.value, {}};
+  const auto copy = [](const auto& from, auto& to) { std::copy(from.begin(), from.end(), to.begin()); };
+  copy(result.grad[model::layer<0>::weight], converted.gradient.W1);
+  copy(result.grad[model::layer<0>::bias], converted.gradient.b1);
+  copy(result.grad[model::layer<1>::weight], converted.gradient.W2);
+  copy(result.grad[model::layer<1>::bias], converted.gradient.b2);
+  copy(result.grad[model::layer<2>::weight], converted.gradient.W3);
+  copy(result.grad[model::layer<2>::bias], converted.gradient.b3);
+  return converted;
 }
 
 ctgrad_loss_and_gradient::operator loss_and_gradient() const {

@@ -3,11 +3,12 @@
 // N = 100 rows of max(0, 1 − y·score) + 1e-4·Σ p² over all 337 weights and biases p.
 #pragma once
 
-#include <ctgrad/core/var.hpp>
-#include <ctgrad/core/variable_values.hpp>
+#include <ctgrad/ctgrad.hpp>
 
 #include <array>
 #include <cstddef>
+#include <utility>
+#include <vector>
 
 namespace bench::w3 {
 inline constexpr std::size_t rows = 100;
@@ -15,10 +16,11 @@ inline constexpr std::size_t inputs = 2;
 inline constexpr std::size_t hidden = 16;
 inline constexpr double alpha = 1e-4;  // the weight of the L2 penalty
 
-/// The data set, one row per sample (no heap): x[n] = (x1, x2), y[n] ∈ {−1, +1} its class.
+/// The data set, one row per sample, in std::vectors as a user's data set is (ctgrad's dataset
+/// borrows them): x[n] = (x1, x2), y[n] ∈ {−1, +1} its class.
 struct data {
-  std::array<std::array<double, inputs>, rows> x;
-  std::array<double, rows> y;
+  std::vector<std::array<double, inputs>> x;
+  std::vector<double> y;
 };
 
 /// The weights, row-major: W1(i, j) = W1[i·2 + j] (unit i of layer 1, input j),
@@ -62,9 +64,34 @@ struct ctgrad_loss_and_gradient {
   operator loss_and_gradient() const;
 };
 
-/// The kernels compared: gradient code written by hand, a micrograd-style runtime graph, and
-/// ctgrad's value_and_grad of the network written as one expression.
+/// The model as examples/moons.cpp writes it: nn::mlp, micrograd's hinge plus 1e-4·Σp², averaged
+/// over a dataset by value_and_grad(loss, params, data), the documented call.
+using model = ctgrad::nn::mlp<"moons", inputs, hidden, hidden, 1>;
+inline constexpr model net{};
+inline constexpr ctgrad::var<"x", inputs> x_input{};
+inline constexpr ctgrad::var<"y"> y_label{};
+inline constexpr auto documented_loss = ctgrad::nn::hinge(net(x_input), y_label) + alpha * ctgrad::nn::l2(model::parameters());
+using model_parameters = decltype(ctgrad::init_params(model::parameters(), 0));
+using table = decltype(ctgrad::dataset(x_input = std::declval<const std::vector<std::array<double, inputs>>&>(),
+                                       y_label = std::declval<const std::vector<double>&>()));
+
+/// What the documented call returns, converted to the hand-written layout only to check it.
+struct documented_loss_and_gradient {
+  decltype(ctgrad::value_and_grad(documented_loss, std::declval<const model_parameters&>(),
+                                  std::declval<const table&>())) result;
+  operator loss_and_gradient() const;
+};
+
+/// value_and_grad(documented_loss, params, rows): the documented call alone, whose assembly
+/// tests/asm checks.
+documented_loss_and_gradient loss_and_gradient_documented(const model_parameters& params, const table& rows);
+
+/// The kernels compared: gradient code written by hand, a micrograd-style runtime graph, ctgrad's
+/// documented call (the parameters copied into ctgrad's storage, where a user's model keeps
+/// them, and the dataset made over the vectors), and ctgrad tuned by hand: accumulate_grad per row
+/// with 1/N as a compile-time factor, then the penalty once.
 loss_and_gradient loss_and_gradient_hand(const data& set, const parameters& theta);
 loss_and_gradient loss_and_gradient_micrograd(const data& set, const parameters& theta);
-ctgrad_loss_and_gradient loss_and_gradient_ctgrad(const data& set, const parameters& theta);
+documented_loss_and_gradient loss_and_gradient_ctgrad(const data& set, const parameters& theta);
+ctgrad_loss_and_gradient loss_and_gradient_ctgrad_tuned(const data& set, const parameters& theta);
 }  // namespace bench::w3

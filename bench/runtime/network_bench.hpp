@@ -72,10 +72,17 @@ struct network_bench {
   }
 
   /// Registers BM_<name>_<variant> for each kernel, checks every kernel, then runs them.
-  template <auto Ctgrad, auto Hand, auto Micrograd>
+  /// Tuned, if given, is ctgrad hand-tuned (BM_<name>_ctgrad_tuned), shown beside the documented
+  /// call, never instead of it.
+  template <auto Ctgrad, auto Hand, auto Micrograd, auto... Tuned>
   static int main(int argc, char** argv) {
     const std::string prefix = "BM_" + std::string(Workload::name) + "_";
     benchmark::RegisterBenchmark((prefix + "ctgrad").c_str(), run<Ctgrad>);
+    (benchmark::RegisterBenchmark((prefix + "ctgrad_tuned").c_str(), run<Tuned>), ...);
+    if (!(agrees_with_hand<Tuned>() && ...)) {
+      std::cerr << Workload::name << ": the tuned ctgrad kernel differs from the hand-written kernel\n";
+      return 1;
+    }
     benchmark::RegisterBenchmark((prefix + "hand").c_str(), run<Hand>);
     benchmark::RegisterBenchmark((prefix + "micrograd").c_str(), run<Micrograd>);
     if (!agrees_with_hand<Ctgrad>()) {

@@ -31,5 +31,6 @@ struct w3 {
 int main(int argc, char** argv) {
   return bench::network_bench<w3>::main<bench::w3::loss_and_gradient_ctgrad,
                                         bench::w3::loss_and_gradient_hand,
-                                        bench::w3::loss_and_gradient_micrograd>(argc, argv);
+                                        bench::w3::loss_and_gradient_micrograd,
+                                        bench::w3::loss_and_gradient_ctgrad_tuned>(argc, argv);
 }

@@ -16,6 +16,8 @@
 #include <ctgrad/diff/adjoint.hpp>
 #include <ctgrad/diff/backward_loop.hpp>
 #include <ctgrad/diff/depends.hpp>
+#include <ctgrad/ops/add.hpp>  // row_split recombines terms
+#include <ctgrad/ops/sub.hpp>
 
 #include <boost/hana/at.hpp>
 #include <boost/hana/basic_tuple.hpp>
@@ -251,11 +253,56 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr T accumulate_grad(const E& f, vari
 
 // value_and_grad(f, params, data)
 
+namespace detail {
+/// The terms of f that the rows reach and those they do not, as f = row + invariant; either may
+/// be zero. Only sums and differences at f's top are split: the mean over the rows of
+/// row(i) + invariant is mean(row) + invariant, so an L2 penalty or a prior is computed once per
+/// call rather than once per row.
+template <class Row, class Invariant>
+struct row_split {
+  Row row;
+  Invariant invariant;
+};
+
+template <class... RowVariables, class E>
+constexpr auto split_rows(const E& e) {
+  if constexpr (!depends_on<E, RowVariables...>) {
+    return row_split<zero, E>{{}, e};
+  } else if constexpr (is_binary_of<E, add_op> || is_binary_of<E, sub_op>) {
+    const auto left = split_rows<RowVariables...>(e.lhs);
+    const auto right = split_rows<RowVariables...>(e.rhs);
+    if constexpr (is_binary_of<E, add_op>) {
+      return row_split<decltype(left.row + right.row), decltype(left.invariant + right.invariant)>{
+          left.row + right.row, left.invariant + right.invariant};
+    } else {
+      return row_split<decltype(left.row - right.row), decltype(left.invariant - right.invariant)>{
+          left.row - right.row, left.invariant - right.invariant};
+    }
+  } else {
+    return row_split<E, zero>{e, {}};
+  }
+}
+
+/// Multiplies the value and every partial by scale.
+template <class T, class... Variables>
+constexpr void scale_by(value_and_gradient<T, Variables...>& result, T scale) {
+  result.value *= scale;
+  result.grad.for_each([&](auto, auto& partial) {
+    if constexpr (is_tensor<std::remove_cvref_t<decltype(partial)>>) {
+      for (auto& element : partial) element *= scale;
+    } else {
+      partial *= scale;
+    }
+  });
+}
+}  // namespace detail
+
 /// The mean over the rows of data of f and of its gradient with respect to every parameter:
 /// f is written for one row, its inputs bound from data's columns and the rest from params.
+/// Terms added to f that no row reaches (an L2 penalty) are computed once, not once per row.
 template <class E, class T, class... Variables, class... Columns>
-constexpr auto value_and_grad(const E& f, const parameters<T, Variables...>& params,
-                              const table<Columns...>& data) {
+CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f, const parameters<T, Variables...>& params,
+                                             const table<Columns...>& data) {
   using point = decltype(std::apply(
       [&](const auto&... each) { return at(params, each...); }, data.row(0)));
   using unbound = typename detail::first_unbound<E, point>::type;
@@ -271,23 +318,19 @@ constexpr auto value_and_grad(const E& f, const parameters<T, Variables...>& par
                   "with sum, mean or dot.");
     return result;  // the sentence above is the only error
   } else {
-    for (std::size_t i = 0; i < data.size(); ++i) {
-      result.value += std::apply(
-          [&](const auto&... each) {
-            return accumulate_grad(f, variable_list<Variables...>{}, at(params, each...), result.grad);
-          },
-          data.row(i));
+    if (data.size() == 0) return result;
+    const auto parts = detail::split_rows<typename Columns::variable_type...>(f);
+    constexpr variable_list<Variables...> variables{};
+    if constexpr (!detail::is_zero<decltype(parts.row)>) {
+      for (std::size_t i = 0; i < data.size(); ++i) {
+        result.value += std::apply(
+            [&](const auto&... each) { return accumulate_grad(parts.row, variables, at(params, each...), result.grad); },
+            data.row(i));
+      }
+      detail::scale_by(result, T{1} / static_cast<T>(data.size()));
     }
-    if (data.size() > 0) {
-      const T scale = T{1} / static_cast<T>(data.size());
-      result.value *= scale;
-      result.grad.for_each([&](auto, auto& partial) {
-        if constexpr (detail::is_tensor<std::remove_cvref_t<decltype(partial)>>) {
-          for (auto& element : partial) element *= scale;
-        } else {
-          partial *= scale;
-        }
-      });
+    if constexpr (!detail::is_zero<decltype(parts.invariant)>) {
+      result.value += accumulate_grad(parts.invariant, variables, at(params), result.grad);
     }
     return result;
   }
