@@ -38,11 +38,15 @@ std::string shape_text(shape<Extents...>) {
   }
 }
 
-/// The last extent: the length of a matrix's row, or of a vector.
+/// The numbers on one printed row: a matrix's columns, a vector's length, 1 for a scalar.
 template <std::size_t... Extents>
 constexpr std::size_t last_extent(shape<Extents...>) {
-  constexpr std::size_t extents[] = {Extents...};
-  return extents[sizeof...(Extents) - 1];
+  if constexpr (sizeof...(Extents) == 0) {
+    return 1;
+  } else {
+    constexpr std::size_t extents[] = {Extents...};
+    return extents[sizeof...(Extents) - 1];
+  }
 }
 
 /// One value of a table: its name, its shape and its numbers as text, one row per matrix row.
