@@ -1,7 +1,9 @@
 // examples/print_and_draw.cpp: micrograd's README expression, printed as text and LaTeX and drawn
 // as a Graphviz graph; its value and gradients match the numbers micrograd publishes.
-//   ctgrad_example_print_and_draw [FILE.dot]      writes the graph to FILE.dot (expression.dot)
+//   ctgrad_example_print_and_draw [--output FILE.dot]   writes the graph there (expression.dot)
 #include <ctgrad/ctgrad.hpp>
+
+#include "options.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -31,7 +33,11 @@ static_assert(std::is_empty_v<decltype(g)>);
 bool close(double got, double want) { return std::abs(got - want) < 5e-5; }
 
 int main(int argc, char** argv) {
-  const std::string path = argc > 1 ? argv[1] : "expression.dot";
+  command_line options(argc, argv,
+                       "[--output FILE.dot]\n"
+                       "  --output FILE.dot  where to write the Graphviz graph (default expression.dot)\n");
+  const std::string path = options.text("--output", "expression.dot");
+  options.finish();
 
   std::cout << "e = " << e << "\n\n"
             << "g = " << to_string(g) << "\n\n"
