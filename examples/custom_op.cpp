@@ -2,6 +2,8 @@
 // by the same pattern as ctgrad's own ops: a tag struct with its rules, and a function.
 #include <ctgrad/ctgrad.hpp>
 
+#include "options.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -30,7 +32,8 @@ using namespace ctgrad;
 constexpr var<"x"> x;
 constexpr var<"w"> w;
 
-int main() {
+int main(int argc, char** argv) {
+  command_line(argc, argv, "\n  (prints softplus, its derivatives and a gradient check; no options)\n").finish();
   std::cout << "f            = " << softplus(x) << '\n'
             << "df/dx        = " << d(softplus(x), x) << '\n'
             << "d2f/dx2      = " << d(d(softplus(x), x), x) << '\n'

@@ -2,6 +2,8 @@
 // value_and_grad, hessian, constexpr gradients, constants, and float versus double.
 #include <ctgrad/ctgrad.hpp>
 
+#include "options.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -32,7 +34,8 @@ void check(const char* what, double got, double want, double tolerance = 1e-12) 
   failures += ok ? 0 : 1;
 }
 
-int main() {
+int main(int argc, char** argv) {
+  command_line(argc, argv, "\n  (prints a tour of the scalar API; no options)\n").finish();
   std::cout << "f            = " << f << '\n'
             << "f(1, 2)      = " << eval(f, at(x = 1.0, y = 2.0)) << '\n'
             << "df/dx        = " << d(f, x) << '\n'

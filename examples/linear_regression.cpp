@@ -1,15 +1,17 @@
 // examples/linear_regression.cpp: the article's §4.3 linear regression, plus a bias, fitted by
-// gradient descent on the exact gradient that ctgrad derives; prints the derivative formulas.
-//   ctgrad_example_linear_regression                 synthetic data from known θ (seeded)
-//   ctgrad_example_linear_regression --data F.csv    columns x1,x2,y with a header
+// gradient descent on the exact gradient that ctgrad derives; prints the derivative formulas and
+// draws the loss curve (ctgrad_example_linear_regression --help lists the options).
 #include <ctgrad/ctgrad.hpp>
+
+#include "options.hpp"
+#include "plot.hpp"
 
 #include <array>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <random>
-#include <string_view>
+#include <string>
 #include <vector>
 
 using namespace ctgrad;
@@ -40,12 +42,19 @@ std::vector<std::array<double, 3>> synthetic_rows(std::size_t count) {
 }
 
 int main(int argc, char** argv) try {
-  const bool from_file = argc == 3 && std::string_view(argv[1]) == "--data";
-  if (argc != 1 && !from_file) {
-    std::cerr << "usage: " << argv[0] << " [--data FILE.csv]   (columns x1,x2,y)\n";
-    return 2;
-  }
-  const auto rows = from_file ? read_csv<3>(argv[2], {"x1", "x2", "y"}) : synthetic_rows(1024);
+  command_line options(argc, argv,
+                       "[--data FILE.csv] [--steps N] [--loss-curve FILE.svg] [--linear-scale]\n"
+                       "  --data FILE.csv        rows x1,x2,y with a header (default: 1024 seeded rows from known θ)\n"
+                       "  --steps N              gradient descent steps (default 1000)\n"
+                       "  --loss-curve FILE.svg  where to draw the loss per step (default linear_regression_loss.svg)\n"
+                       "  --linear-scale         draw the loss on a linear scale, not a logarithmic one\n");
+  const std::string data_path = options.text("--data", "");
+  const int steps = options.count("--steps", 1000);
+  const std::string curve_path = options.text("--loss-curve", "linear_regression_loss.svg");
+  const bool linear_scale = options.flag("--linear-scale");
+  options.finish();
+  const bool from_file = !data_path.empty();
+  const auto rows = from_file ? read_csv<3>(data_path, {"x1", "x2", "y"}) : synthetic_rows(1024);
 
   // The article writes ∂L/∂θ1 = 2(y − θ1x1 − θ2x2)x1 and loses the minus sign; ctgrad derives it:
   std::cout << "dL/dθ1 = " << d(row_loss, theta1) << "\n"
@@ -56,7 +65,8 @@ int main(int argc, char** argv) try {
   const double learning_rate = 0.1;  // the article's α
   const double rows_count = static_cast<double>(rows.size());
   double loss = 0.0;
-  for (int step = 0; step <= 1000; ++step) {
+  std::vector<double> losses;
+  for (int step = 0; step <= steps; ++step) {
     loss = 0.0;
     std::array<double, 3> gradient{0.0, 0.0, 0.0};
     for (const auto& [a, b, target] : rows) {
@@ -69,10 +79,16 @@ int main(int argc, char** argv) try {
       gradient[1] += g[theta2] / rows_count;
       gradient[2] += g[bias] / rows_count;
     }
-    if (step % 100 == 0) std::printf("Step: %d Loss: %.6g\n", step, loss);
+    losses.push_back(loss);
+    if (step % 100 == 0 || step == steps) std::printf("Step: %d Loss: %.6g\n", step, loss);
     for (std::size_t i = 0; i < parameters.size(); ++i) parameters[i] -= learning_rate * gradient[i];
   }
 
+  if (!write_loss_curve(curve_path, "Linear regression: mean squared error", losses, !linear_scale)) {
+    std::cerr << "error: cannot write " << curve_path << '\n';
+    return 1;
+  }
+  std::printf("\nloss curve written to %s\n", curve_path.c_str());
   std::printf("\nlearned θ1 = %.6f, θ2 = %.6f, b = %.6f\n", parameters[0], parameters[1], parameters[2]);
   if (!from_file) {
     std::printf("true    θ1 = %.6f, θ2 = %.6f, b = %.6f\n", true_parameters[0], true_parameters[1],

@@ -1,8 +1,10 @@
 // examples/mlp.cpp: the article's §5.2 program done right: x of shape [N, 2], a hidden ReLU layer
-// of 16 units, a linear output and the mean squared error, trained by gradient descent (lr = 0.1).
-//   ctgrad_example_mlp                 synthetic data (seeded)
-//   ctgrad_example_mlp --data F.csv    columns x1,x2,y with a header
+// of 16 units, a linear output and the mean squared error, trained by gradient descent (lr = 0.1);
+// draws the loss curve and can save the trained parameters (ctgrad_example_mlp --help).
 #include <ctgrad/ctgrad.hpp>
+
+#include "options.hpp"
+#include "plot.hpp"
 
 #include <array>
 #include <cmath>
@@ -10,7 +12,8 @@
 #include <cstdio>
 #include <iostream>
 #include <random>
-#include <string_view>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 using namespace ctgrad;
@@ -64,24 +67,36 @@ void print_row(const char* name, const Tensor& values, std::size_t first, std::s
 }
 
 int main(int argc, char** argv) try {
-  const bool from_file = argc == 3 && std::string_view(argv[1]) == "--data";
-  if (argc != 1 && !from_file) {
-    std::cerr << "usage: " << argv[0] << " [--data FILE.csv]   (columns x1,x2,y)\n";
-    return 2;
-  }
-  const rows data = from_file ? csv_rows(argv[2]) : synthetic_rows(256);
+  command_line options(argc, argv,
+                       "[--data FILE.csv] [--steps N] [--loss-curve FILE.svg] [--linear-scale] [--save FILE.txt]\n"
+                       "  --data FILE.csv        rows x1,x2,y with a header (default: 256 seeded rows)\n"
+                       "  --steps N              gradient descent steps (default 1000)\n"
+                       "  --loss-curve FILE.svg  where to draw the loss per step (default mlp_loss.svg)\n"
+                       "  --linear-scale         draw the loss on a linear scale, not a logarithmic one\n"
+                       "  --save FILE.txt        save the trained parameters there (ctgrad::save)\n");
+  const std::string data_path = options.text("--data", "");
+  const int steps = options.count("--steps", 1000);
+  const std::string curve_path = options.text("--loss-curve", "mlp_loss.svg");
+  const bool linear_scale = options.flag("--linear-scale");
+  const std::string save_path = options.text("--save", "");
+  options.finish();
+  const bool from_file = !data_path.empty();
+  const rows data = from_file ? csv_rows(data_path.c_str()) : synthetic_rows(256);
   const auto table = dataset(X = data.x, Y = data.y);
   // He initialisation draws W1 from N(0, 1), the article's tf.random_normal; biases start at 0.
   auto params = init_params(wrt(W1, b1, W2, b2), 7, init::he);
   const optim::sgd descent{0.1};
   double first_loss = 0.0;
-  for (int step = 0; step < 1000; ++step) {
+  std::vector<double> losses;
+  for (int step = 0; step < steps; ++step) {
     const auto [value, grads] = value_and_grad(loss, params, table);
     if (step == 0) first_loss = value;
+    losses.push_back(value);
     if (step % 100 == 0) std::printf("Step: %d Loss: %.6f\n", step, value);
     descent.step(params, grads);
   }
   const double final_loss = value_and_grad(loss, params, table).value;
+  losses.push_back(final_loss);
   std::printf("Final loss: %.6f (%.1fx lower)\n\nlearned parameters, θ1 = W1ᵀ and θ2 = W2ᵀ:\n", final_loss,
               first_loss / final_loss);
   const auto theta1 = eval(transpose(W1), at(params));  // 2×16, the article's layout
@@ -90,11 +105,21 @@ int main(int argc, char** argv) try {
   print_row("b1    ", params[b1], 0, hidden);
   print_row("θ2    ", params[W2], 0, hidden);
   print_row("b2    ", params[b2], 0, 1);
+  if (!write_loss_curve(curve_path, "The article's 2-16-1 ReLU network: mean squared error", losses,
+                        !linear_scale)) {
+    std::cerr << "error: cannot write " << curve_path << '\n';
+    return 1;
+  }
+  std::printf("\nloss curve written to %s\n", curve_path.c_str());
+  if (!save_path.empty()) {
+    save(params, save_path);
+    std::printf("parameters saved to %s\n", save_path.c_str());
+  }
   if (!from_file && !(final_loss * 10 <= first_loss)) {
     std::fprintf(stderr, "error: the loss fell less than 10x\n");
     return 1;
   }
-} catch (const data_error& error) {
+} catch (const std::runtime_error& error) {  // data_error from --data, or --save failing
   std::cerr << "error: " << error.what() << '\n';
   return 1;
 }

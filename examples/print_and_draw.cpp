@@ -1,7 +1,10 @@
 // examples/print_and_draw.cpp: micrograd's README expression, printed as text and LaTeX and drawn
-// as a Graphviz graph; its value and gradients match the numbers micrograd publishes.
-//   ctgrad_example_print_and_draw [FILE.dot]      writes the graph to FILE.dot (expression.dot)
+// as a Graphviz graph with each node's data and grad (micrograd's draw_dot); its value and
+// gradients match the numbers micrograd publishes.
+//   ctgrad_example_print_and_draw [--output FILE.dot]   writes the graph there (expression.dot)
 #include <ctgrad/ctgrad.hpp>
+
+#include "options.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -31,20 +34,25 @@ static_assert(std::is_empty_v<decltype(g)>);
 bool close(double got, double want) { return std::abs(got - want) < 5e-5; }
 
 int main(int argc, char** argv) {
-  const std::string path = argc > 1 ? argv[1] : "expression.dot";
+  command_line options(argc, argv,
+                       "[--output FILE.dot]\n"
+                       "  --output FILE.dot  where to write the Graphviz graph (default expression.dot)\n");
+  const std::string path = options.text("--output", "expression.dot");
+  options.finish();
 
   std::cout << "e = " << e << "\n\n"
             << "g = " << to_string(g) << "\n\n"
             << "LaTeX: " << to_latex(g) << "\n\n"
             << "de/da = " << d(e, a) << "\n\n";
 
-  const auto [value, grad] = value_and_grad(g, wrt(a, b), at(a = -4.0, b = 2.0));
+  const auto point = at(a = -4.0, b = 2.0);
+  const auto [value, grad] = value_and_grad(g, wrt(a, b), point);
   std::printf("g     = %.4f   (micrograd: 24.7041)\n", value);
   std::printf("dg/da = %.4f  (micrograd: 138.8338)\n", grad[a]);
   std::printf("dg/db = %.4f  (micrograd: 645.5773)\n\n", grad[b]);
 
   std::ofstream file(path);
-  file << to_dot(g);
+  file << to_dot(g, point);  // each node: { op | data | grad }; to_dot(g) draws the bare graph
   if (!file) {
     std::cerr << "error: cannot write " << path << '\n';
     return 1;

@@ -1,4 +1,4 @@
-// bench/kernels/w1.hpp: workload W1 of PRODUCT.md, linear regression ŷ = θ1·x1 + θ2·x2 + b with
+// bench/kernels/w1.hpp: workload W1 of docs/benchmarks.md, linear regression ŷ = θ1·x1 + θ2·x2 + b with
 // loss = mean over N = 1024 rows of (y − ŷ)², full-batch loss and gradient w.r.t. θ1, θ2, b.
 #pragma once
 

@@ -1,4 +1,4 @@
-// bench/kernels/w2.hpp: workload W2 of PRODUCT.md, the article's §5.2 network done right:
+// bench/kernels/w2.hpp: workload W2 of docs/benchmarks.md, the article's §5.2 network done right:
 // ŷ = W2·relu(W1·x + b1) + b2 with x ∈ R², 16 hidden units, and loss = mean over N = 256 rows of
 // (y − ŷ)²; full-batch loss and gradient w.r.t. W1, b1, W2, b2.
 #pragma once

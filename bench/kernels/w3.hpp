@@ -1,4 +1,4 @@
-// bench/kernels/w3.hpp: workload W3 of PRODUCT.md, micrograd's moons demo: score =
+// bench/kernels/w3.hpp: workload W3 of docs/benchmarks.md, micrograd's moons demo: score =
 // W3·relu(W2·relu(W1·x + b1) + b2) + b3 with x ∈ R² and two layers of 16 units, and loss = mean over
 // N = 100 rows of max(0, 1 − y·score) + 1e-4·Σ p² over all 337 weights and biases p.
 #pragma once

@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <string_view>
 #include <type_traits>
 #include <vector>
@@ -71,4 +72,58 @@ TEST_CASE("core/variable_values: at(p, x = ...) binds every parameter, tensors b
   CHECK(eval(f, point) == (-1 - 1 - 1 + 3) * 0.5);
   p[W](0, 0) = 11.0;  // the binding sees the parameters' storage, not a copy
   CHECK(eval(f, point) == (9 - 1 - 1 + 3) * 0.5);
+}
+
+namespace {
+// Values whose numbers are first, first + 1, ...: every number differs, so a slip of index shows.
+constexpr params_type counting(double first) {
+  params_type p;
+  double next = first;
+  p.for_each([&](auto, auto& value) {
+    if constexpr (std::is_same_v<std::remove_cvref_t<decltype(value)>, double>) {
+      value = next++;
+    } else {
+      for (double& number : value) number = next++;
+    }
+  });
+  return p;
+}
+}  // namespace
+
+// Arithmetic is number by number, and constexpr.
+static_assert((counting(1) + counting(10))[W](2, 1) == 6 + 15);
+static_assert((counting(1) - counting(10))[c] == 10 - 19);
+static_assert((counting(1) * 2.0)[b](0) == 14.0 && (0.5 * counting(1))[b](2) == 4.5);
+static_assert(dot(counting(1), counting(1)) == 385.0);  // 1² + 2² + ... + 10²
+
+TEST_CASE("core/variable_values: +=, -=, *= change every number of every variable in place") {
+  params_type total;
+  total += counting(1);
+  total += counting(1);
+  CHECK(total == counting(1) * 2.0);
+  total -= counting(1);
+  CHECK(total == counting(1));
+  total *= -1.0;
+  CHECK(total[W](0, 0) == -1.0);
+  CHECK(total[b](1) == -8.0);
+  CHECK(total[c] == -10.0);
+  CHECK(total + counting(1) == params_type{});
+}
+
+TEST_CASE("core/variable_values: dot and global_norm read every number; global_norm clips") {
+  const params_type g = counting(1);
+  CHECK(dot(g, counting(0)) == 330.0);  // Σ k·(k − 1) for k = 1..10
+  CHECK(global_norm(g) == doctest::Approx(std::sqrt(385.0)));
+  CHECK(global_norm(params_type{}) == 0.0);
+  params_type clipped = g;
+  const double limit = 1.0;
+  if (global_norm(clipped) > limit) clipped *= limit / global_norm(clipped);
+  CHECK(global_norm(clipped) == doctest::Approx(1.0));
+  CHECK(clipped[c] / clipped[W](0, 0) == doctest::Approx(10.0));  // the direction is kept
+
+  using float_values = parameters<float, var<"b", 3>>;
+  float_values f;
+  f[b] = tensor<float, 3>{{3.0f, 0.0f, 4.0f}};
+  static_assert(std::is_same_v<decltype(global_norm(f)), float>);
+  CHECK(global_norm(f) == 5.0f);
 }

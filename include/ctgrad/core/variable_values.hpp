@@ -1,5 +1,5 @@
 // ctgrad/core/variable_values.hpp: variable_values, one value per variable shaped like it; what
-// parameters and gradients are.
+// parameters and gradients are; their arithmetic (+, -, * by a number, dot, global_norm).
 #pragma once
 
 #include <ctgrad/config.hpp>
@@ -10,6 +10,7 @@
 #include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/fwd.hpp>
 
+#include <cmath>
 #include <cstddef>
 #include <tuple>
 
@@ -23,7 +24,21 @@ inline constexpr bool is_variable_values<variable_values<T, Variables...>> = tru
 template <class Variable, class T>
 struct slot {
   value_t<T, typename Variable::shape_type> value{};
+  friend constexpr bool operator==(const slot&, const slot&) = default;
 };
+
+/// Calls f(p, o...) for each number p of one variable's value, with the numbers at the same place
+/// in the values o... of the same shape (a gradient, an optimizer's state), in memory order.
+template <class F, class Value, class... Others>
+constexpr void for_each_number(F f, Value& value, Others&... others) {
+  if constexpr (number<Value>) {
+    f(value, others...);
+  } else {
+    for (std::size_t k = 0; k < Value::size; ++k) {
+      f(value[k], others[k]...);
+    }
+  }
+}
 }  // namespace detail
 
 /// One value per variable, shaped like the variable: a T for var<"x">, a tensor<T, 16, 2> for
@@ -63,7 +78,57 @@ struct variable_values : detail::slot<Variables, T>... {
   constexpr void for_each(F&& f) const {
     (f(Variables{}, (*this)[Variables{}]), ...);
   }
+
+  /// Whether every number equals the one at the same place in w (a loaded model, a checkpoint).
+  friend constexpr bool operator==(const variable_values&, const variable_values&) = default;
+
+  // Arithmetic, number by number, on values of one type (a sum of gradients, an averaged model).
+  // Hidden friends: found only for variable_values, so they add nothing to the overload sets of
+  // the expression operators.
+
+  /// v += w for every number: merging partial gradients.
+  friend constexpr variable_values& operator+=(variable_values& v, const variable_values& w) {
+    (detail::for_each_number([](T& a, const T& b) { a += b; }, v[Variables{}], w[Variables{}]), ...);
+    return v;
+  }
+  /// v -= w for every number.
+  friend constexpr variable_values& operator-=(variable_values& v, const variable_values& w) {
+    (detail::for_each_number([](T& a, const T& b) { a -= b; }, v[Variables{}], w[Variables{}]), ...);
+    return v;
+  }
+  /// v *= s for every number: scaling a gradient (clipping) or a sum (averaging).
+  friend constexpr variable_values& operator*=(variable_values& v, T s) {
+    (detail::for_each_number([s](T& a) { a *= s; }, v[Variables{}]), ...);
+    return v;
+  }
+  /// v + w, number by number.
+  friend constexpr variable_values operator+(variable_values v, const variable_values& w) { return v += w; }
+  /// v − w, number by number.
+  friend constexpr variable_values operator-(variable_values v, const variable_values& w) { return v -= w; }
+  /// s·v for every number.
+  friend constexpr variable_values operator*(variable_values v, T s) { return v *= s; }
+  /// s·v for every number.
+  friend constexpr variable_values operator*(T s, variable_values v) { return v *= s; }
 };
+
+/// Σ v·w over every number of every variable: the dot product of two gradients, or of a gradient
+/// and a step.
+template <class T, class... Variables>
+constexpr T dot(const variable_values<T, Variables...>& v, const variable_values<T, Variables...>& w) {
+  T total{};
+  (detail::for_each_number([&total](const T& a, const T& b) { total += a * b; }, v[Variables{}],
+                           w[Variables{}]),
+   ...);
+  return total;
+}
+
+/// √(Σ v²) over every number of every variable, the norm that gradient clipping bounds:
+/// g *= limit / global_norm(g) when it exceeds limit.
+template <class T, class... Variables>
+T global_norm(const variable_values<T, Variables...>& v) {
+  using std::sqrt;
+  return sqrt(dot(v, v));
+}
 
 /// ∂f/∂v for each v of wrt(...), read as g[x]: what value_and_grad and grad return.
 template <class T, class... Variables>

@@ -22,6 +22,8 @@ struct basic_mlp {
                 "ctgrad::nn::mlp: give at least an input and an output width, as in mlp<name, 2, 1>.");
   static constexpr std::array<std::size_t, sizeof...(Widths)> widths{Widths...};
   static constexpr std::size_t depth = sizeof...(Widths) - 1;
+  /// The op applied between layers (relu_op for nn::mlp).
+  using activation = Activation;
 
   /// Layer I, from widths[I] to widths[I + 1] units.
   template <std::size_t I>

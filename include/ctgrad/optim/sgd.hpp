@@ -1,12 +1,10 @@
-// ctgrad/optim/sgd.hpp: optim::sgd, gradient descent p ← p − η·∇p, and the per-number loop that
-// momentum and adam share.
+// ctgrad/optim/sgd.hpp: optim::sgd, gradient descent p ← p − η·∇p, and the check that momentum and
+// adam share.
 #pragma once
 
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/variable_values.hpp>
 #include <ctgrad/detail/type_traits.hpp>
-
-#include <cstddef>
 
 namespace ctgrad {
 namespace detail {
@@ -17,19 +15,6 @@ template <class T, class... Variables, class G, class... GradientVariables>
 inline constexpr bool gradient_covers<variable_values<T, Variables...>,
                                       variable_values<G, GradientVariables...>> =
     (one_of<Variables, GradientVariables...> && ...);
-
-/// Calls f(p, g, s...) for each number p of one parameter's value, with the numbers at the same
-/// place in its gradient g and in the optimizer's state s..., in memory order.
-template <class F, class Value, class Gradient, class... State>
-constexpr void for_each_number(F f, Value& value, const Gradient& g, State&... state) {
-  if constexpr (number<Value>) {
-    f(value, g, state...);
-  } else {
-    for (std::size_t k = 0; k < Value::size; ++k) {
-      f(value[k], g[k], state[k]...);
-    }
-  }
-}
 }  // namespace detail
 
 namespace optim {

@@ -1,0 +1,15 @@
+# examples/run_all.cmake: runs COMMANDS, commands separated by '|' (each a ;-list), one after the
+# other, and fails at the first that exits non-zero: dot lays out a graph, rsvg-convert renders it.
+string(REPLACE "|" ";|;" steps "${COMMANDS}")
+set(command "")
+foreach(word IN LISTS steps ITEMS "|")
+  if(word STREQUAL "|")
+    execute_process(COMMAND ${command} RESULT_VARIABLE code)
+    if(NOT code EQUAL 0)
+      message(FATAL_ERROR "${command}: exit code ${code}")
+    endif()
+    set(command "")
+  else()
+    list(APPEND command "${word}")
+  endif()
+endforeach()
