@@ -16,12 +16,8 @@
 #include <vector>
 
 using namespace ctgrad;
-namespace {
-constexpr var<"a"> a;
-constexpr var<"b"> b;
-constexpr var<"x"> x;
-constexpr var<"y"> y;
-
+// A named namespace: clang flags the op's name and latex as unused in an anonymous one.
+namespace dataset_reverse_test {
 /// The identity, counting how often its value is computed: what "once per call" is measured by.
 struct counted_op {
   static constexpr std::string_view name = "counted";
@@ -33,6 +29,15 @@ struct counted_op {
   }
   static constexpr auto derivative(auto, auto) { return one{}; }
 };
+}  // namespace dataset_reverse_test
+using dataset_reverse_test::counted_op;
+
+namespace {
+constexpr var<"a"> a;
+constexpr var<"b"> b;
+constexpr var<"x"> x;
+constexpr var<"y"> y;
+
 constexpr auto counted(expression auto e) { return detail::make_unary<counted_op>(e); }
 
 // A row's squared error, a penalty on the parameters, a constant, and a term that mixes both.
