@@ -26,7 +26,7 @@ struct div_op {
   }
 };
 
-/// a / b, simplified as it is built: 0/b → 0, a/1 → a, constants fold, a / 0 fails to compile.
+/// a / b, simplified as it is built: 0/b → 0 for a scalar b (0/v stays, to keep v's shape), a/1 → a, constants fold, a / 0 fails to compile.
 template <operand L, operand R>
   requires(expression<L> || expression<R>)
 constexpr expression auto operator/(L lhs, R rhs) {
@@ -39,8 +39,8 @@ constexpr expression auto operator/(L lhs, R rhs) {
     static_assert(detail::broadcastable<detail::shape_of_t<A>, detail::shape_of_t<B>>,
                   "ctgrad::operator/: the operands must have the same shape, or one be a scalar.");
     return a;  // the sentence above is the only error
-  } else if constexpr (detail::is_zero<A>) {
-    return zero{};
+  } else if constexpr (detail::is_zero<A> && detail::is_scalar<B>) {
+    return zero{};  // 0 / v stays a quotient: the scalar 0 would drop v's shape
   } else if constexpr (detail::is_one<B>) {
     return a;
   } else if constexpr (static_constant<A> && static_constant<B>) {

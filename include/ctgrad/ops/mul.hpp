@@ -35,7 +35,8 @@ struct mul_op {
   }
 };
 
-/// a * b, simplified as it is built: 0·a → 0, 1·a → a, constants fold and move to the left
+/// a * b, simplified as it is built: 0·a → 0 for a scalar a (0·v stays, to keep v's shape),
+/// 1·a → a, constants fold and move to the left
 /// (also out of a right operand c·b),
 /// the sign of a negation moves to the front, a·a → a^2. With a scalar operand it scales
 /// elementwise; two tensors multiply as matrices (matmul).
@@ -48,8 +49,9 @@ constexpr expression auto operator*(L lhs, R rhs) {
   using B = decltype(b);
   if constexpr (!detail::is_scalar<A> && !detail::is_scalar<B>) {
     return matmul(a, b);  // two tensors: the matrix product; elementwise is hadamard(a, b)
-  } else if constexpr (detail::is_zero<A> || detail::is_zero<B>) {
-    return zero{};
+  } else if constexpr ((detail::is_zero<A> && detail::is_scalar<B>) ||
+                       (detail::is_zero<B> && detail::is_scalar<A>)) {
+    return zero{};  // a tensor times 0 stays a product: the scalar 0 would drop its shape
   } else if constexpr (detail::is_one<A>) {
     return b;
   } else if constexpr (detail::is_one<B>) {

@@ -41,12 +41,13 @@ struct power_op {
   static constexpr auto derivative(auto a, auto) { return rational<Exponent>{} * pow<Exponent - 1>(a); }
 };
 
-/// a^N for a compile-time integer N, simplified: a^0 → 1, a^1 → a, constants fold.
+/// a^N for a compile-time integer N, simplified: a^0 → 1 for a scalar a (a tensor's a^0 stays,
+/// so it keeps its shape), a^1 → a, constants fold.
 template <int Exponent>
 constexpr expression auto pow(expression auto a) {
   using A = decltype(a);
-  if constexpr (Exponent == 0) {
-    return one{};
+  if constexpr (Exponent == 0 && detail::is_scalar<A>) {
+    return one{};  // a tensor's a^0 is a node of ones: the scalar 1 would drop its shape
   } else if constexpr (Exponent == 1) {
     return a;
   } else if constexpr (static_constant<A> && Exponent > 0) {

@@ -27,7 +27,7 @@ struct sub_op {
 };
 
 /// a - b, simplified as it is built: a - 0 → a, 0 - b → -b, constants fold,
-/// a - (-b) → a + b, a - a → 0.
+/// a - (-b) → a + b, a - a → 0 for a scalar a (a tensor's a - a stays, so it keeps its shape).
 template <operand L, operand R>
   requires(expression<L> || expression<R>)
 constexpr expression auto operator-(L lhs, R rhs) {
@@ -49,8 +49,10 @@ constexpr expression auto operator-(L lhs, R rhs) {
     return detail::make_constant(detail::constant_value(a) - detail::constant_value(b));
   } else if constexpr (detail::is_unary_of<B, neg_op>) {
     return a + b.arg;
-  } else if constexpr (std::is_same_v<A, B> && std::is_empty_v<A>) {
-    return zero{};  // same empty type, same value
+  } else if constexpr (std::is_same_v<A, B> && std::is_empty_v<A> && detail::is_scalar<A>) {
+    // Same empty type, same value. Not for a tensor: the scalar 0 would lose its shape, and a
+    // tensor-shaped zero would be a new leaf every sweep must know, for an expression nobody writes.
+    return zero{};
   } else {
     return detail::make_binary<sub_op>(a, b);
   }
