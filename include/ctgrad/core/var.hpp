@@ -81,7 +81,11 @@ struct var {
       static_assert(std::is_lvalue_reference_v<Value>,
                     "ctgrad::var::operator=: a tensor or a column is bound by reference; bind a "
                     "named object, not a temporary that would be gone before it is read.");
-      return binding<var, double>{};  // the sentence above is the only error
+      if constexpr (detail::is_rows_of<T, shape_type>) {
+        return column<var, typename T::value_type>{nullptr};  // so that dataset(...) adds no error
+      } else {
+        return binding<var, double>{};  // the sentence above is the only error
+      }
     } else if constexpr (detail::is_rows_of<T, shape_type>) {
       return column<var, typename T::value_type>{&value};
     } else if constexpr (sizeof...(Extents) == 0) {
