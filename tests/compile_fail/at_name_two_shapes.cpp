@@ -1,6 +1,7 @@
 // tests/compile_fail/at_name_two_shapes.cpp: at(...) binding var<"x"> and var<"x", 2>.
 // expect: ctgrad::at: two variables with one name have different shapes; give each variable its own name.
 // expect: variable_named<'x'>, ctgrad::shape<>, ctgrad::shape<2>
+// max-lines: 20
 #include <ctgrad/ctgrad.hpp>
 
 using namespace ctgrad;

@@ -1,5 +1,6 @@
 // tests/compile_fail/column_temporary.cpp: a column of a temporary vector, gone before dataset reads it.
 // expect: ctgrad::var::operator=: a tensor or a column is bound by reference; bind a named object, not a temporary that would be gone before it is read.
+// max-lines: 20
 #include <ctgrad/ctgrad.hpp>
 
 #include <vector>

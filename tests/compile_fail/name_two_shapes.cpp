@@ -1,6 +1,7 @@
 // tests/compile_fail/name_two_shapes.cpp: one expression using var<"x", 2>, var<"x", 3> and var<"x">.
 // expect: ctgrad::operator*: two variables with one name have different shapes; give each variable its own name.
 // expect: variable_named<'x'>, ctgrad::shape<2>, ctgrad::shape<3>
+// max-lines: 20
 #include <ctgrad/ctgrad.hpp>
 
 using namespace ctgrad;

@@ -157,14 +157,17 @@ template <class Variable, class... Bindings>
 inline constexpr bool is_bound<Variable, bindings<Bindings...>> =
     one_of<Variable, typename Bindings::variable_type...>;
 
-/// The first variable of E that B leaves unbound, or void; named in eval's error message.
+/// The name of the first variable of E that B leaves unbound, as variable_named<'y'>, or void:
+/// named in the error messages of eval, value_and_grad, grad, accumulate_grad and hessian, and
+/// spelled as characters so that clang++ prints it readably too (var<"y"> is var<{{121, 0}}>).
 template <class E, class B>
 struct first_unbound {
   using type = void;
 };
 template <fixed_string Name, std::size_t... Extents, class B>
 struct first_unbound<var<Name, Extents...>, B> {
-  using type = std::conditional_t<is_bound<var<Name, Extents...>, B>, void, var<Name, Extents...>>;
+  using type = std::conditional_t<is_bound<var<Name, Extents...>, B>, void,
+                                  typename name_of<var<Name, Extents...>>::type>;
 };
 template <class Op, class Arg, class B>
 struct first_unbound<unary<Op, Arg>, B> : first_unbound<Arg, B> {};
@@ -174,7 +177,7 @@ struct first_unbound<binary<Op, Lhs, Rhs>, B> {
   using type = std::conditional_t<std::is_void_v<left>, typename first_unbound<Rhs, B>::type, left>;
 };
 
-/// True for void: reads well in the diagnostic, `every_variable_bound<var<"y">>` is false.
+/// True for void: reads well in the diagnostic, `every_variable_bound<variable_named<'y'>>` is false.
 template <class FirstUnbound>
 inline constexpr bool every_variable_bound = std::is_void_v<FirstUnbound>;
 }  // namespace detail

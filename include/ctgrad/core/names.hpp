@@ -2,12 +2,13 @@
 // (var<"x", 2> and var<"x", 3>) never meet in an expression, a wrt(...) or an at(...).
 #pragma once
 
-#include <ctgrad/core/shape.hpp>
 #include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/fwd.hpp>
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -37,20 +38,35 @@ struct name_clash {};
 template <class Clash>
 inline constexpr bool one_shape_per_name = std::is_void_v<Clash>;
 
-/// A variable as a constexpr value: the identities of its name and of its shape. A name's is
-/// its template parameter object, one per string: comparing two pointers is cheaper for the
-/// compiler than comparing two strings.
+/// A variable as a constexpr value: its name, a hash of the name (compared first, so that most
+/// comparisons are one integer's, not a string's) and a hash of its shape. Addresses of the names'
+/// template parameter objects would be cheaper still, but g++ does not compare them in a constant
+/// expression under -fsanitize=address.
 struct variable_entry {
-  const void* name = nullptr;
-  const void* shape = nullptr;
+  std::string_view name;
+  std::uint64_t name_hash = 0;
+  std::uint64_t shape_hash = 0;
+
+  constexpr bool same_name(const variable_entry& other) const {
+    return name_hash == other.name_hash && name == other.name;
+  }
 };
-template <class Shape>
-inline constexpr char shape_identity = 0;
+
+/// FNV-1a over the bytes of a name, or over the extents of a shape (rank first).
+constexpr std::uint64_t fnv1a(std::uint64_t hash, std::uint64_t value) { return (hash ^ value) * 0x100000001b3; }
+constexpr std::uint64_t fnv1a_basis = 0xcbf29ce484222325;
+
 template <class Variable>
 struct entry_of;
 template <fixed_string Name, std::size_t... Extents>
 struct entry_of<var<Name, Extents...>> {
-  static constexpr variable_entry value{&Name, &shape_identity<shape<Extents...>>};
+  static constexpr variable_entry value = [] {
+    std::uint64_t name_hash = fnv1a_basis;
+    for (const char c : Name.view()) name_hash = fnv1a(name_hash, static_cast<unsigned char>(c));
+    std::uint64_t shape_hash = fnv1a(fnv1a_basis, sizeof...(Extents));
+    ((shape_hash = fnv1a(shape_hash, Extents)), ...);
+    return variable_entry{Name.view(), name_hash, shape_hash};
+  }();
 };
 
 /// The first pair (i, j), i < j, of entries with one name and two shapes; {n, n} when none.
@@ -58,7 +74,7 @@ template <std::size_t N>
 constexpr std::pair<std::size_t, std::size_t> first_clash(const std::array<variable_entry, N>& entries) {
   for (std::size_t i = 0; i < N; ++i) {
     for (std::size_t j = i + 1; j < N; ++j) {
-      if (entries[i].name == entries[j].name && entries[i].shape != entries[j].shape) return {i, j};
+      if (entries[i].shape_hash != entries[j].shape_hash && entries[i].same_name(entries[j])) return {i, j};
     }
   }
   return {N, N};
@@ -100,9 +116,9 @@ struct variable_table<unary<Op, Arg>> : variable_table<Arg> {};
 // (or lambda) instantiated per node type carries the node's O(n)-long name through the compiler's
 // back end, which made a sum of 200 variables compile twice as long.
 template <std::size_t L>
-constexpr bool contains_name(const std::array<variable_entry, L>& table, const void* name) {
+constexpr bool contains_name(const std::array<variable_entry, L>& table, const variable_entry& name) {
   for (const auto& entry : table) {
-    if (entry.name == name) return true;
+    if (entry.same_name(name)) return true;
   }
   return false;
 }
@@ -111,7 +127,7 @@ template <std::size_t L, std::size_t R>
 constexpr std::size_t count_new_names(const std::array<variable_entry, L>& left,
                                       const std::array<variable_entry, R>& right) {
   std::size_t count = 0;
-  for (const auto& entry : right) count += contains_name(left, entry.name) ? 0 : 1;
+  for (const auto& entry : right) count += contains_name(left, entry) ? 0 : 1;
   return count;
 }
 
@@ -122,7 +138,7 @@ constexpr std::array<variable_entry, N> merge_tables(const std::array<variable_e
   std::size_t k = 0;
   for (const auto& entry : left) merged[k++] = entry;
   for (const auto& entry : right) {
-    if (!contains_name(left, entry.name)) merged[k++] = entry;
+    if (!contains_name(left, entry)) merged[k++] = entry;
   }
   return merged;
 }
@@ -131,7 +147,7 @@ template <std::size_t L, std::size_t R>
 constexpr bool tables_agree(const std::array<variable_entry, L>& left, const std::array<variable_entry, R>& right) {
   for (const auto& a : left) {
     for (const auto& b : right) {
-      if (a.name == b.name && a.shape != b.shape) return false;
+      if (a.shape_hash != b.shape_hash && a.same_name(b)) return false;
     }
   }
   return true;
