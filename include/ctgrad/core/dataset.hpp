@@ -9,6 +9,7 @@
 #include <ctgrad/detail/type_traits.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -48,6 +49,24 @@ inline std::size_t uniform_index(std::mt19937_64& generator, std::size_t n) {
   return static_cast<std::size_t>(draw % bound);
 }
 
+/// Throws data_error if a number of one row's cell (a number, tensor or std::array) is not finite.
+template <class Cell>
+void check_finite_cell(std::string_view column, const Cell& cell, std::size_t row) {
+  const auto check = [&](auto value, std::string element) {
+    if (!std::isfinite(value)) {
+      throw data_error("ctgrad::table::row: row " + std::to_string(row) + " of the data set, column " +
+                       std::string(column) + element + ", is " + (std::isnan(value) ? "nan" : "infinite") +
+                       "; require_finite() rejects it");
+    }
+  };
+  if constexpr (std::is_arithmetic_v<Cell>) {
+    check(cell, "");
+  } else {
+    std::size_t k = 0;
+    for (const auto value : cell) check(value, "[" + std::to_string(k++) + "]");
+  }
+}
+
 /// "[begin, end)" for a requested range, written without wrapping around when end overflows.
 inline std::string row_range(std::size_t begin, std::size_t length) {
   const bool fits = length <= std::numeric_limits<std::size_t>::max() - begin;
@@ -67,6 +86,16 @@ struct table {
   std::size_t count = 0;  // how many rows this table holds
   std::size_t rows = 0;   // the data set's row count, which every column must keep
   std::shared_ptr<const std::vector<std::size_t>> order;  // shuffled rows of the data set, or null
+  bool finite_rows = false;  // whether row(i) checks that its numbers are finite
+
+  /// This table, with row(i) checking that every number of the row is finite: a NaN or infinite
+  /// input throws data_error naming the row (of the data set) and the column, where it would
+  /// otherwise poison the mean loss and gradient. Off by default; a branch per row when on.
+  table require_finite() const {
+    table checked = *this;
+    checked.finite_rows = true;
+    return checked;
+  }
 
   /// Throws data_error naming the first column whose vector no longer has the data set's rows.
   void check_columns() const {
@@ -78,6 +107,17 @@ struct table {
                                    std::string(std::remove_cvref_t<decltype(each)>::variable_type::name) +
                                    " has " + std::to_string(each.rows->size()) + " rows but the data set has " +
                                    std::to_string(rows) + "; its vector changed after dataset(...)")),
+           ...);
+        },
+        columns);
+  }
+
+  /// Throws data_error if a number of row `index` of the data set is NaN or infinite.
+  void check_finite_row(std::size_t index) const {
+    std::apply(
+        [&](const auto&... each) {
+          (detail::check_finite_cell(std::remove_cvref_t<decltype(each)>::variable_type::name, (*each.rows)[index],
+                                     index),
            ...);
         },
         columns);
@@ -96,7 +136,7 @@ struct table {
       throw data_error("ctgrad::table::slice: rows " + detail::row_range(begin, length) + " are outside the " +
                        std::to_string(count) + " rows");
     }
-    return {columns, first + begin, length, rows, order};
+    return {columns, first + begin, length, rows, order, finite_rows};
   }
 
   /// The bindings of row i (counted within this table), one per column, for at(...); throws
@@ -107,6 +147,7 @@ struct table {
                        " rows");
     }
     const std::size_t index = order ? (*order)[first + i] : first + i;
+    if (finite_rows) check_finite_row(index);
     return std::apply(
         [&](const auto&... each) {
           return std::tuple{(typename std::remove_cvref_t<decltype(each)>::variable_type{} = (*each.rows)[index])...};
@@ -129,7 +170,8 @@ struct table {
     for (std::size_t i = 0; i < count; ++i) shuffled[i] = order ? (*order)[first + i] : first + i;
     std::mt19937_64 generator(shuffle_seed);
     for (std::size_t i = count; i > 1; --i) std::swap(shuffled[i - 1], shuffled[detail::uniform_index(generator, i)]);
-    return {table{columns, 0, count, rows, std::make_shared<const std::vector<std::size_t>>(std::move(shuffled))},
+    return {table{columns, 0, count, rows, std::make_shared<const std::vector<std::size_t>>(std::move(shuffled)),
+                  finite_rows},
             size, last};
   }
 };
@@ -190,7 +232,7 @@ table<Columns...> make_table(const Columns&... columns) {
                        " has " + std::to_string(rows[0]));
     }
   }
-  return {{columns...}, 0, rows[0], rows[0], nullptr};
+  return {{columns...}, 0, rows[0], rows[0], nullptr, false};
 }
 }  // namespace detail
 
