@@ -5,6 +5,7 @@
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/dataset.hpp>
 #include <ctgrad/core/eval.hpp>
+#include <ctgrad/core/finite.hpp>
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/core/record.hpp>
 #include <ctgrad/core/shape.hpp>

@@ -1,6 +1,7 @@
 # cmake -DSETTINGS=<file> -DSOURCE=<case.cpp> -DMODE=compiles|fails -P check.cmake
 # compiles: SOURCE must compile as written. fails: with CTGRAD_EXPECT_FAIL it must fail, and the
-# compiler's output must contain every sentence written on a `// expect: <sentence>` line.
+# compiler's output must contain every sentence written on a `// expect: <sentence>` line, and be
+# at most N lines long if SOURCE has a `// max-lines: N` line.
 include(${SETTINGS})
 list(TRANSFORM INCLUDES PREPEND -I)
 list(TRANSFORM SYSTEM_INCLUDES PREPEND -isystem)
@@ -33,4 +34,13 @@ foreach(line IN LISTS expect_lines)
     message(FATAL_ERROR "${SOURCE} failed, but without the sentence \"${sentence}\":\n${output}")
   endif()
 endforeach()
+file(STRINGS ${SOURCE} max_lines REGEX "^// max-lines: [0-9]+$")
+if(max_lines)
+  string(REGEX REPLACE "^// max-lines: " "" max_lines "${max_lines}")
+  string(REGEX MATCHALL "\n" newlines "${output}")
+  list(LENGTH newlines lines)
+  if(lines GREATER max_lines)
+    message(FATAL_ERROR "${SOURCE} failed with ${lines} lines of output, more than ${max_lines}:\n${output}")
+  endif()
+endif()
 message(STATUS "${SOURCE} failed with \"${sentence}\" as expected.")

@@ -1,5 +1,7 @@
 // tests/compile_fail/eval_unbound_variable.cpp: eval of f where at(...) leaves y unbound.
 // expect: ctgrad::eval: the expression uses a variable that at(...) does not bind.
+// expect: every_variable_bound<ctgrad::detail::variable_named<'y'>
+// max-lines: 20
 #include <ctgrad/ctgrad.hpp>
 
 using namespace ctgrad;

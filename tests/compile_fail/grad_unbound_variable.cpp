@@ -1,5 +1,7 @@
 // tests/compile_fail/grad_unbound_variable.cpp: grad of f where at(...) leaves y unbound.
 // expect: ctgrad::grad: the expression uses a variable that at(...) does not bind.
+// expect: every_variable_bound<ctgrad::detail::variable_named<'y'>
+// max-lines: 20
 #include <ctgrad/ctgrad.hpp>
 
 using namespace ctgrad;

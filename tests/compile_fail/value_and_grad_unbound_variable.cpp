@@ -1,5 +1,7 @@
 // tests/compile_fail/value_and_grad_unbound_variable.cpp: at(...) leaves y unbound.
 // expect: ctgrad::value_and_grad: the expression uses a variable that at(...) does not bind.
+// expect: every_variable_bound<ctgrad::detail::variable_named<'y'>
+// max-lines: 20
 #include <ctgrad/ctgrad.hpp>
 
 using namespace ctgrad;

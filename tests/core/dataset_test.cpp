@@ -7,8 +7,12 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
+#include <limits>
+#include <string>
+#include <tuple>
 #include <vector>
 
 using namespace ctgrad;
@@ -97,4 +101,112 @@ TEST_CASE("core/dataset: columns of different lengths throw data_error naming bo
                        data_error);
   CHECK_THROWS_WITH_AS(dataset(Y = short_ys, X = xs), "ctgrad::dataset: column x has 5 rows but column y has 3",
                        data_error);
+}
+
+TEST_CASE("core/dataset: a column whose vector changed size throws data_error at the next use") {
+  std::vector<double> targets = ys;
+  const auto data = dataset(X = xs, Y = targets);
+  const params_type p = some_parameters();
+  targets.pop_back();  // value_and_grad read past the vector's end before
+  const char* shrunk = "ctgrad::table: column y has 4 rows but the data set has 5; its vector changed after dataset(...)";
+  CHECK_THROWS_WITH_AS(value_and_grad(row_loss, p, data), shrunk, data_error);
+  CHECK_THROWS_WITH_AS(data.size(), shrunk, data_error);
+  CHECK_THROWS_WITH_AS(data.row(0), shrunk, data_error);
+  CHECK_THROWS_WITH_AS(data.slice(0, 1), shrunk, data_error);
+  CHECK_THROWS_WITH_AS(data.batches(2), shrunk, data_error);
+  targets.push_back(9.0);
+  targets.push_back(9.0);  // grown: also not the table it was
+  CHECK_THROWS_WITH_AS(value_and_grad(row_loss, p, data.slice(1, 2)),
+                       "ctgrad::table: column y has 6 rows but the data set has 5; its vector changed after dataset(...)",
+                       data_error);
+  targets.pop_back();
+  check_same(value_and_grad(row_loss, p, data.slice(0, 4)), row_by_row(p, 0, 4));  // the same length again
+}
+
+TEST_CASE("core/dataset: row(i) is checked against the table's rows") {
+  const auto data = dataset(X = xs, Y = ys);
+  CHECK(std::get<1>(data.row(4)).value == -1.0);
+  CHECK(std::get<1>(data.slice(2, 2).row(1)).value == 2.0);
+  CHECK_THROWS_WITH_AS(data.row(5), "ctgrad::table::row: row 5 is outside the 5 rows", data_error);
+  CHECK_THROWS_WITH_AS(data.slice(2, 2).row(2), "ctgrad::table::row: row 2 is outside the 2 rows", data_error);
+}
+
+TEST_CASE("core/dataset: a slice error reports the requested rows without wrapping around") {
+  const auto data = dataset(X = xs, Y = ys);
+  const std::size_t huge = std::numeric_limits<std::size_t>::max();
+  CHECK_THROWS_WITH_AS(data.slice(2, huge),
+                       ("ctgrad::table::slice: rows [2, 2 + " + std::to_string(huge) + ") are outside the 5 rows").c_str(),
+                       data_error);
+}
+
+namespace {
+/// The y values of a table's rows, in order: which rows a batch holds.
+template <class Table>
+std::vector<double> targets_of(const Table& batch) {
+  std::vector<double> values;
+  for (std::size_t i = 0; i < batch.size(); ++i) values.push_back(std::get<1>(batch.row(i)).value);
+  return values;
+}
+}  // namespace
+
+TEST_CASE("core/dataset: batches in order, with a short last batch kept or dropped") {
+  const auto data = dataset(X = xs, Y = ys);
+  std::vector<std::vector<double>> seen;
+  for (auto batch : data.batches(2)) seen.push_back(targets_of(batch));
+  CHECK(seen == std::vector<std::vector<double>>{{1.0, -0.5}, {0.25, 2.0}, {-1.0}});
+  seen.clear();
+  for (auto batch : data.batches(2, last_batch::drop)) seen.push_back(targets_of(batch));
+  CHECK(seen == std::vector<std::vector<double>>{{1.0, -0.5}, {0.25, 2.0}});
+  CHECK(data.batches(5).size() == 1);
+  CHECK(data.batches(6).size() == 1);
+  CHECK(data.batches(6, last_batch::drop).size() == 0);
+  CHECK(data.slice(1, 3).batches(2).size() == 2);
+  CHECK(targets_of(data.slice(1, 3).batches(2)[1]) == std::vector<double>{2.0});
+  CHECK_THROWS_WITH_AS(data.batches(0), "ctgrad::table::batches: a batch must hold at least one row", data_error);
+
+  // A batch is a table: value_and_grad averages over its rows.
+  const params_type p = some_parameters();
+  check_same(value_and_grad(row_loss, p, data.batches(2)[1]), row_by_row(p, 2, 2));
+}
+
+TEST_CASE("core/dataset: shuffled batches are a seeded permutation, the same with every standard library") {
+  const auto data = dataset(X = xs, Y = ys);
+  std::vector<double> order;
+  std::size_t batches = 0;
+  for (auto batch : data.batches(2, 7)) {
+    ++batches;
+    CHECK(batch.size() == (batches < 3 ? 2 : 1));
+    for (const double y : targets_of(batch)) order.push_back(y);
+  }
+  CHECK(batches == 3);
+  // Fisher–Yates over std::mt19937_64(7) by rejection, as computed by an independent Python
+  // implementation of both: written out, so that a change of the draw shows.
+  CHECK(order == std::vector<double>{-0.5, 2.0, -1.0, 0.25, 1.0});
+  std::vector<double> sorted = order;
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<double> expected = ys;
+  std::sort(expected.begin(), expected.end());
+  CHECK(sorted == expected);  // every row once
+
+  std::vector<double> again;
+  for (auto batch : data.batches(2, 7)) {
+    for (const double y : targets_of(batch)) again.push_back(y);
+  }
+  CHECK(again == order);
+  std::vector<double> other;
+  for (auto batch : data.batches(2, 8)) {
+    for (const double y : targets_of(batch)) other.push_back(y);
+  }
+  CHECK(other != order);
+
+  // The mean over the shuffled batches, weighted by their sizes, is the mean over the data set.
+  const params_type p = some_parameters();
+  double weighted = 0.0;
+  for (auto batch : data.batches(2, 7, last_batch::keep)) {
+    weighted += value_and_grad(row_loss, p, batch).value * static_cast<double>(batch.size());
+  }
+  CHECK(weighted / 5.0 == doctest::Approx(value_and_grad(row_loss, p, data).value).epsilon(1e-14));
+  std::size_t kept = 0;
+  for (auto batch : data.batches(2, 7, last_batch::drop)) kept += batch.size();
+  CHECK(kept == 4);
 }

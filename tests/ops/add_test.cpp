@@ -21,6 +21,7 @@ static_assert(std::is_same_v<decltype(rational<1, 2>{} + rational<1, 3>{}), rati
 static_assert(std::is_same_v<decltype(x + -y), binary<sub_op, X, Y>>);  // a + (-b) → a - b
 static_assert(std::is_same_v<decltype(-x + y), binary<sub_op, Y, X>>);  // (-a) + b → b - a
 static_assert(std::is_same_v<decltype(x + x), binary<mul_op, rational<2>, X>>);  // a + a → 2·a
+static_assert(std::is_same_v<detail::shape_of_t<decltype(var<"v", 3>{} + var<"v", 3>{})>, shape<3>>);  // 2·v keeps v's shape
 static_assert(std::is_same_v<decltype(x + 2.5), binary<add_op, X, constant<double>>>);
 static_assert(std::is_same_v<decltype(d(x + y, x)), one>);
 static_assert(std::is_same_v<decltype(d(x + y + x, x)), rational<2>>);

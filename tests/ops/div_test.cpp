@@ -1,7 +1,10 @@
 // tests/ops/div_test.cpp
 #include <ctgrad/ops/div.hpp>  // first: proves the header stands alone
 
+#include <ctgrad/ops.hpp>  // sum, hadamard: what reads a shape
+
 #include "support/check_gradient.hpp"
+#include "support/check_tensor_gradient.hpp"
 
 #include <doctest/doctest.h>
 
@@ -40,4 +43,29 @@ TEST_CASE("ops/div: value and partials match central finite differences") {
   check_gradient(x / y, wrt(x, y), sample_points({{-3.0, 3.0}, {-3.0, -0.5}}));
   check_gradient(1.0 / x, wrt(x), sample_points(1e-2, 1e2));
   check_gradient(x / 3_c, wrt(x), sample_points(-3.0, 3.0));
+}
+
+// 0/b → 0 only for a scalar b: 0/v keeps v's shape (issue 12).
+namespace {
+constexpr var<"s"> s;
+constexpr var<"v", 3> v;
+constexpr var<"M", 2, 3> M;
+using detail::shape_of_t;
+}  // namespace
+static_assert(std::is_same_v<shape_of_t<decltype(0_c / v)>, shape<3>>);
+static_assert(std::is_same_v<shape_of_t<decltype(0_c / M)>, shape<2, 3>>);
+
+TEST_CASE("ops/div: zero over a tensor is a tensor of zeros, not the scalar 0") {
+  const tensor<double, 3> a{{1, 2, 3}};
+  const tensor<double, 2, 3> m{{1, 2, 3, 4, 5, 6}};
+  CHECK(eval(sum(0_c / v + 1.0), at(v = a)) == 3.0);  // was 1
+  CHECK(eval(sum(0_c / M + 1.0), at(M = m)) == 6.0);
+}
+
+TEST_CASE("ops/div: 0/b matches central finite differences for scalar, vector and matrix b") {
+  check_gradient(x * (0_c / x + y), wrt(x, y), sample_points(0.5, 3.0));
+  check_tensor_gradient(sum(hadamard(v, 0_c / v + s)),
+                        random_values<parameters<double, var<"v", 3>, var<"s">>>(75, 0.5, 2.0));
+  check_tensor_gradient(sum(hadamard(M, 0_c / M + s)),
+                        random_values<parameters<double, var<"M", 2, 3>, var<"s">>>(76, 0.5, 2.0));
 }

@@ -1,7 +1,10 @@
 // tests/ops/pow_test.cpp
 #include <ctgrad/ops/pow.hpp>  // first: proves the header stands alone
 
+#include <ctgrad/ops.hpp>  // sum, hadamard: what reads a shape
+
 #include "support/check_gradient.hpp"
+#include "support/check_tensor_gradient.hpp"
 
 #include <doctest/doctest.h>
 
@@ -74,4 +77,28 @@ TEST_CASE("ops/pow: the slope in b of a^b at a = 0, b > 0 is 0 (a^b is 0 there f
   const auto g = grad(pow(x, y), wrt(x, y), at(x = 0.0, y = 2.0));
   CHECK(g[x] == 0.0);
   CHECK(g[y] == 0.0);  // xlogy(0, 0) = 0, where log(0)·0^2 would be -inf·0 = NaN
+}
+
+// a^0 → 1 only for a scalar a: a tensor's v^0 is a tensor of ones (issue 12).
+namespace {
+constexpr var<"s"> s;
+constexpr var<"v", 3> v;
+constexpr var<"M", 2, 3> M;
+using detail::shape_of_t;
+}  // namespace
+static_assert(std::is_same_v<shape_of_t<decltype(pow<0>(v))>, shape<3>>);
+static_assert(std::is_same_v<shape_of_t<decltype(pow<0>(M))>, shape<2, 3>>);
+
+TEST_CASE("ops/pow: a tensor to the power 0 is a tensor of ones, not the scalar 1") {
+  const tensor<double, 3> a{{1, 0, -3}};
+  const tensor<double, 2, 3> m{{1, 2, 3, 4, 5, 6}};
+  CHECK(eval(sum(pow<0>(v)), at(v = a)) == 3.0);  // was 1
+  CHECK(eval(sum(pow<0>(M)), at(M = m)) == 6.0);
+  CHECK(grad(sum(pow<0>(v)), wrt(v), at(v = a))[v] == tensor<double, 3>{{0, 0, 0}});  // 0 at 0 too
+}
+
+TEST_CASE("ops/pow: a^0 matches central finite differences for scalar, vector and matrix a") {
+  check_gradient(x * (pow<0>(x) + y), wrt(x, y), sample_points(-3.0, 3.0));
+  check_tensor_gradient(sum(hadamard(v, pow<0>(v) * s)), random_values<parameters<double, var<"v", 3>, var<"s">>>(77));
+  check_tensor_gradient(sum(hadamard(M, pow<0>(M) * s)), random_values<parameters<double, var<"M", 2, 3>, var<"s">>>(78));
 }

@@ -3,6 +3,7 @@
 
 #include <ctgrad/config.hpp>
 #include <ctgrad/concepts.hpp>
+#include <ctgrad/core/names.hpp>
 #include <ctgrad/core/var.hpp>
 #include <ctgrad/core/variable_values.hpp>
 #include <ctgrad/detail/type_traits.hpp>
@@ -51,6 +52,7 @@ struct distinct_variables;
 template <class... Bindings>
 struct distinct_variables<std::tuple<Bindings...>> {
   static constexpr bool value = all_distinct<typename Bindings::variable_type...>;
+  using clash = clash_among_t<typename Bindings::variable_type...>;
 };
 }  // namespace detail
 
@@ -64,9 +66,16 @@ CTGRAD_ALWAYS_INLINE constexpr auto at(Arguments&&... arguments) {
     static_assert(detail::always_false<Arguments...>,
                   "ctgrad::at: every argument must bind a variable to a number, as in at(x = 1.0).");
   } else if constexpr ((detail::is_binding<std::remove_cvref_t<Arguments>> && ...)) {
-    if constexpr (!detail::all_distinct<typename std::remove_cvref_t<Arguments>::variable_type...>) {
-      static_assert(detail::all_distinct<typename std::remove_cvref_t<Arguments>::variable_type...>,
+    using all = std::tuple<std::remove_cvref_t<Arguments>...>;
+    if constexpr (!detail::distinct_variables<all>::value) {
+      static_assert(detail::distinct_variables<all>::value,
                     "ctgrad::at: a variable is bound twice; bind each variable once.");
+      return bindings<>{};  // the sentence above is the only error
+    } else if constexpr (!std::is_void_v<typename detail::distinct_variables<all>::clash>) {
+      static_assert(detail::one_shape_per_name<typename detail::distinct_variables<all>::clash>,
+                    "ctgrad::at: two variables with one name have different shapes; give each "
+                    "variable its own name.");
+      return bindings<>{};  // the sentence above is the only error
     } else {
       return bindings<std::remove_cvref_t<Arguments>...>{arguments...};
     }
@@ -81,6 +90,12 @@ CTGRAD_ALWAYS_INLINE constexpr auto at(Arguments&&... arguments) {
     if constexpr (!detail::distinct_variables<all>::value) {
       static_assert(detail::distinct_variables<all>::value,
                     "ctgrad::at: a variable is bound twice; bind each variable once.");
+      return bindings<>{};  // the sentence above is the only error
+    } else if constexpr (!std::is_void_v<typename detail::distinct_variables<all>::clash>) {
+      static_assert(detail::one_shape_per_name<typename detail::distinct_variables<all>::clash>,
+                    "ctgrad::at: two variables with one name have different shapes; give each "
+                    "variable its own name.");
+      return bindings<>{};  // the sentence above is the only error
     } else {
       return std::apply([](const auto&... each) { return bindings<std::remove_cvref_t<decltype(each)>...>{each...}; },
                         std::tuple_cat(detail::bindings_in(arguments)...));
@@ -101,16 +116,26 @@ template <class... Left, class... Right>
 constexpr variable_list<Left..., Right...> operator+(variable_list<Left...>, variable_list<Right...>) {
   static_assert(detail::all_distinct<Left..., Right...>,
                 "ctgrad::variable_list::operator+: a variable is in both lists.");
+  static_assert(detail::one_shape_per_name<detail::clash_among_t<Left..., Right...>>,
+                "ctgrad::variable_list::operator+: two variables with one name have different "
+                "shapes; give each variable its own name.");
   return {};
 }
 
 /// wrt(x, y): the variables value_and_grad, grad and hessian differentiate with respect to.
 template <class... Variables>
 constexpr auto wrt(Variables...) {
-  static_assert((variable<Variables> && ...),
-                "ctgrad::wrt: every argument must be a variable declared with var<name>.");
-  static_assert(detail::all_distinct<Variables...>,
-                "ctgrad::wrt: a variable is named twice; name each variable once.");
+  if constexpr (!(variable<Variables> && ...)) {
+    static_assert((variable<Variables> && ...),
+                  "ctgrad::wrt: every argument must be a variable declared with var<name>.");
+  } else if constexpr (!detail::all_distinct<Variables...>) {
+    static_assert(detail::all_distinct<Variables...>,
+                  "ctgrad::wrt: a variable is named twice; name each variable once.");
+  } else {
+    static_assert(detail::one_shape_per_name<detail::clash_among_t<Variables...>>,
+                  "ctgrad::wrt: two variables with one name have different shapes; give each "
+                  "variable its own name.");
+  }
   return variable_list<Variables...>{};
 }
 
@@ -132,14 +157,17 @@ template <class Variable, class... Bindings>
 inline constexpr bool is_bound<Variable, bindings<Bindings...>> =
     one_of<Variable, typename Bindings::variable_type...>;
 
-/// The first variable of E that B leaves unbound, or void; named in eval's error message.
+/// The name of the first variable of E that B leaves unbound, as variable_named<'y'>, or void:
+/// named in the error messages of eval, value_and_grad, grad, accumulate_grad and hessian, and
+/// spelled as characters so that clang++ prints it readably too (var<"y"> is var<{{121, 0}}>).
 template <class E, class B>
 struct first_unbound {
   using type = void;
 };
 template <fixed_string Name, std::size_t... Extents, class B>
 struct first_unbound<var<Name, Extents...>, B> {
-  using type = std::conditional_t<is_bound<var<Name, Extents...>, B>, void, var<Name, Extents...>>;
+  using type = std::conditional_t<is_bound<var<Name, Extents...>, B>, void,
+                                  typename name_of<var<Name, Extents...>>::type>;
 };
 template <class Op, class Arg, class B>
 struct first_unbound<unary<Op, Arg>, B> : first_unbound<Arg, B> {};
@@ -149,7 +177,7 @@ struct first_unbound<binary<Op, Lhs, Rhs>, B> {
   using type = std::conditional_t<std::is_void_v<left>, typename first_unbound<Rhs, B>::type, left>;
 };
 
-/// True for void: reads well in the diagnostic, `every_variable_bound<var<"y">>` is false.
+/// True for void: reads well in the diagnostic, `every_variable_bound<variable_named<'y'>>` is false.
 template <class FirstUnbound>
 inline constexpr bool every_variable_bound = std::is_void_v<FirstUnbound>;
 }  // namespace detail

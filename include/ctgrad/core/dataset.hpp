@@ -1,59 +1,218 @@
 // ctgrad/core/dataset.hpp: dataset(x = rows, y = targets), a table of rows that an expression
-// written for one row is averaged over.
+// written for one row is averaged over, its slices and its (shuffled) batches.
 #pragma once
 
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/config.hpp>
+#include <ctgrad/core/data_error.hpp>
 #include <ctgrad/core/var.hpp>
 #include <ctgrad/detail/type_traits.hpp>
-#include <ctgrad/io/csv.hpp>  // data_error
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <random>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace ctgrad {
-/// The rows of one input variable, as `x = rows` makes it from a std::vector; it refers to the
-/// caller's vector (like std::span), which must outlive it.
+/// The rows of one input variable, as `x = rows` makes it from a named std::vector (a temporary
+/// is a compile error); it refers to the caller's vector (like std::span), which must outlive it.
 template <class Variable, class Row>
 struct column {
   using variable_type = Variable;
   const std::vector<Row>* rows;
 };
 
+/// What table::batches does with a last batch shorter than the others: keep it or drop it.
+enum class last_batch { keep, drop };
+
+template <class... Columns>
+struct batch_range;
+
+namespace detail {
+/// A uniform integer in [0, n), n > 0, from std::mt19937_64 by rejection: the engine's outputs
+/// are fixed by the standard, std::uniform_int_distribution's use of them is not, so every
+/// standard library shuffles alike.
+inline std::size_t uniform_index(std::mt19937_64& generator, std::size_t n) {
+  const std::uint64_t bound = n;
+  const std::uint64_t reject_below = (0 - bound) % bound;  // 2^64 mod n: the biased low values
+  std::uint64_t draw = generator();
+  while (draw < reject_below) draw = generator();
+  return static_cast<std::size_t>(draw % bound);
+}
+
+/// Throws data_error if a number of one row's cell (a number, tensor or std::array) is not finite.
+template <class Cell>
+void check_finite_cell(std::string_view column, const Cell& cell, std::size_t row) {
+  const auto check = [&](auto value, std::string element) {
+    if (!std::isfinite(value)) {
+      throw data_error("ctgrad::table::row: row " + std::to_string(row) + " of the data set, column " +
+                       std::string(column) + element + ", is " + (std::isnan(value) ? "nan" : "infinite") +
+                       "; require_finite() rejects it");
+    }
+  };
+  if constexpr (std::is_arithmetic_v<Cell>) {
+    check(cell, "");
+  } else {
+    std::size_t k = 0;
+    for (const auto value : cell) check(value, "[" + std::to_string(k++) + "]");
+  }
+}
+
+/// "[begin, end)" for a requested range, written without wrapping around when end overflows.
+inline std::string row_range(std::size_t begin, std::size_t length) {
+  const bool fits = length <= std::numeric_limits<std::size_t>::max() - begin;
+  return "[" + std::to_string(begin) + ", " +
+         (fits ? std::to_string(begin + length) : std::to_string(begin) + " + " + std::to_string(length)) + ")";
+}
+}  // namespace detail
+
 /// Rows of data for the input variables of a per-row expression, all columns of one length; a
-/// slice of it is a minibatch. Made by dataset(x = xs, y = ys).
+/// slice of it is a minibatch. Made by dataset(x = xs, y = ys). Every access checks that each
+/// column's vector still has the data set's row count, so a vector changed afterwards throws
+/// data_error instead of being read past its end.
 template <class... Columns>
 struct table {
   std::tuple<Columns...> columns;
-  std::size_t first = 0;
-  std::size_t count = 0;
+  std::size_t first = 0;  // the first row, counted in the data set (or in order)
+  std::size_t count = 0;  // how many rows this table holds
+  std::size_t rows = 0;   // the data set's row count, which every column must keep
+  std::shared_ptr<const std::vector<std::size_t>> order;  // shuffled rows of the data set, or null
+  bool finite_rows = false;  // whether row(i) checks that its numbers are finite
 
-  /// How many rows it holds.
-  constexpr std::size_t size() const { return count; }
-
-  /// Rows [begin, begin + length) of this dataset: a minibatch, without copying.
-  constexpr table slice(std::size_t begin, std::size_t length) const {
-    if (begin > count || length > count - begin) {
-      throw data_error("ctgrad::table::slice: rows [" + std::to_string(begin) + ", " +
-                       std::to_string(begin + length) + ") are outside the " +
-                       std::to_string(count) + " rows");
-    }
-    return {columns, first + begin, length};
+  /// This table, with row(i) checking that every number of the row is finite: a NaN or infinite
+  /// input throws data_error naming the row (of the data set) and the column, where it would
+  /// otherwise poison the mean loss and gradient. Off by default; a branch per row when on.
+  table require_finite() const {
+    table checked = *this;
+    checked.finite_rows = true;
+    return checked;
   }
 
-  /// The bindings of row i, one per column, for at(...).
-  CTGRAD_ALWAYS_INLINE constexpr auto row(std::size_t i) const {
-    return std::apply(
+  /// Throws data_error naming the first column whose vector no longer has the data set's rows.
+  void check_columns() const {
+    std::apply(
         [&](const auto&... each) {
-          return std::tuple{(typename std::remove_cvref_t<decltype(each)>::variable_type{} =
-                                 (*each.rows)[first + i])...};
+          ((each.rows->size() == rows
+                ? void()
+                : throw data_error("ctgrad::table: column " +
+                                   std::string(std::remove_cvref_t<decltype(each)>::variable_type::name) +
+                                   " has " + std::to_string(each.rows->size()) + " rows but the data set has " +
+                                   std::to_string(rows) + "; its vector changed after dataset(...)")),
+           ...);
         },
         columns);
   }
+
+  /// Throws data_error if a number of row `index` of the data set is NaN or infinite.
+  void check_finite_row(std::size_t index) const {
+    std::apply(
+        [&](const auto&... each) {
+          (detail::check_finite_cell(std::remove_cvref_t<decltype(each)>::variable_type::name, (*each.rows)[index],
+                                     index),
+           ...);
+        },
+        columns);
+  }
+
+  /// How many rows it holds; checks the columns first, so a loop `i < size()` never reads past one.
+  std::size_t size() const {
+    check_columns();
+    return count;
+  }
+
+  /// Rows [begin, begin + length) of this table: a minibatch, without copying.
+  table slice(std::size_t begin, std::size_t length) const {
+    check_columns();
+    if (begin > count || length > count - begin) {
+      throw data_error("ctgrad::table::slice: rows " + detail::row_range(begin, length) + " are outside the " +
+                       std::to_string(count) + " rows");
+    }
+    return {columns, first + begin, length, rows, order, finite_rows};
+  }
+
+  /// The bindings of row i (counted within this table), one per column, for at(...); throws
+  /// data_error for a row outside the table or a column whose vector changed.
+  CTGRAD_ALWAYS_INLINE auto row(std::size_t i) const {
+    if (i >= size()) {
+      throw data_error("ctgrad::table::row: row " + std::to_string(i) + " is outside the " + std::to_string(count) +
+                       " rows");
+    }
+    const std::size_t index = order ? (*order)[first + i] : first + i;
+    if (finite_rows) check_finite_row(index);
+    return std::apply(
+        [&](const auto&... each) {
+          return std::tuple{(typename std::remove_cvref_t<decltype(each)>::variable_type{} = (*each.rows)[index])...};
+        },
+        columns);
+  }
+
+  /// Consecutive batches of `size` rows in order, for `for (auto batch : data.batches(32))`; each
+  /// batch is a table. The last is shorter if size does not divide size(), unless dropped.
+  batch_range<Columns...> batches(std::size_t size, last_batch last = last_batch::keep) const {
+    return {slice(0, count), size, last};
+  }
+
+  /// Batches of `size` rows in an order shuffled by std::mt19937_64(shuffle_seed) (Fisher–Yates):
+  /// the same seed gives the same batches with every standard library.
+  batch_range<Columns...> batches(std::size_t size, std::uint64_t shuffle_seed,
+                                  last_batch last = last_batch::keep) const {
+    check_columns();
+    std::vector<std::size_t> shuffled(count);
+    for (std::size_t i = 0; i < count; ++i) shuffled[i] = order ? (*order)[first + i] : first + i;
+    std::mt19937_64 generator(shuffle_seed);
+    for (std::size_t i = count; i > 1; --i) std::swap(shuffled[i - 1], shuffled[detail::uniform_index(generator, i)]);
+    return {table{columns, 0, count, rows, std::make_shared<const std::vector<std::size_t>>(std::move(shuffled)),
+                  finite_rows},
+            size, last};
+  }
+};
+
+/// The batches of a table, made by table::batches; iterating yields tables of `size` rows.
+template <class... Columns>
+struct batch_range {
+  table<Columns...> data;  // the rows to cut, in the order the batches take them
+  std::size_t batch_size;
+  last_batch last;
+
+  batch_range(table<Columns...> rows, std::size_t size, last_batch policy)
+      : data(std::move(rows)), batch_size(size), last(policy) {
+    if (batch_size == 0) throw data_error("ctgrad::table::batches: a batch must hold at least one row");
+  }
+
+  /// How many batches there are.
+  std::size_t size() const {
+    const std::size_t n = data.size();
+    return last == last_batch::drop ? n / batch_size : n / batch_size + (n % batch_size != 0);
+  }
+
+  /// Batch k: rows [k·batch_size, k·batch_size + batch_size) of the (shuffled) table, or fewer last.
+  table<Columns...> operator[](std::size_t k) const {
+    const std::size_t begin = k * batch_size;
+    const std::size_t n = data.size();
+    return data.slice(begin, std::min(batch_size, n - std::min(begin, n)));
+  }
+
+  struct iterator {
+    const batch_range* range;
+    std::size_t k;
+    table<Columns...> operator*() const { return (*range)[k]; }
+    iterator& operator++() {
+      ++k;
+      return *this;
+    }
+    friend bool operator==(const iterator&, const iterator&) = default;
+  };
+  iterator begin() const { return {this, 0}; }
+  iterator end() const { return {this, size()}; }
 };
 
 namespace detail {
@@ -61,14 +220,9 @@ template <class T>
 inline constexpr bool is_column = false;
 template <class Variable, class Row>
 inline constexpr bool is_column<column<Variable, Row>> = true;
-}  // namespace detail
 
-/// dataset(x = xs, y = ys): the rows of several input variables; every column must have as many
-/// rows as the first, or data_error names the variables and their lengths.
 template <class... Columns>
-constexpr auto dataset(const Columns&... columns) {
-  static_assert(sizeof...(Columns) > 0 && (detail::is_column<Columns> && ...),
-                "ctgrad::dataset: every argument must give a variable its rows, as in x = rows.");
+table<Columns...> make_table(const Columns&... columns) {
   const std::size_t rows[] = {columns.rows->size()...};
   const std::string_view names[] = {Columns::variable_type::name...};
   for (std::size_t c = 1; c < sizeof...(Columns); ++c) {
@@ -78,6 +232,20 @@ constexpr auto dataset(const Columns&... columns) {
                        " has " + std::to_string(rows[0]));
     }
   }
-  return table<Columns...>{{columns...}, 0, rows[0]};
+  return {{columns...}, 0, rows[0], rows[0], nullptr, false};
+}
+}  // namespace detail
+
+/// dataset(x = xs, y = ys): the rows of several input variables; every column must have as many
+/// rows as the first, or data_error names the variables and their lengths.
+template <class... Columns>
+auto dataset(const Columns&... columns) {
+  if constexpr (!(sizeof...(Columns) > 0 && (detail::is_column<Columns> && ...))) {
+    static_assert(sizeof...(Columns) > 0 && (detail::is_column<Columns> && ...),
+                  "ctgrad::dataset: every argument must give a variable its rows, as in x = rows.");
+    return table<>{};  // the sentence above is the only error
+  } else {
+    return detail::make_table(columns...);
+  }
 }
 }  // namespace ctgrad

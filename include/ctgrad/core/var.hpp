@@ -50,6 +50,11 @@ struct column;
 namespace detail {
 /// Whether T is a std::vector of rows for a variable of shape S: numbers for a scalar, tensors of
 /// S or std::arrays of as many numbers for a tensor variable.
+template <class T>
+inline constexpr bool is_vector = false;
+template <class Row>
+inline constexpr bool is_vector<std::vector<Row>> = true;
+
 template <class T, class S>
 inline constexpr bool is_rows_of = false;
 template <class Row, class S>
@@ -81,9 +86,20 @@ struct var {
       static_assert(std::is_lvalue_reference_v<Value>,
                     "ctgrad::var::operator=: a tensor or a column is bound by reference; bind a "
                     "named object, not a temporary that would be gone before it is read.");
-      return binding<var, double>{};  // the sentence above is the only error
+      if constexpr (detail::is_rows_of<T, shape_type>) {
+        return column<var, typename T::value_type>{nullptr};  // so that dataset(...) adds no error
+      } else {
+        return binding<var, double>{};  // the sentence above is the only error
+      }
     } else if constexpr (detail::is_rows_of<T, shape_type>) {
       return column<var, typename T::value_type>{&value};
+    } else if constexpr (detail::is_vector<T>) {
+      static_assert(detail::is_rows_of<T, shape_type>,
+                    "ctgrad::var::operator=: a data column's rows must each be what the variable "
+                    "binds: a number for a scalar, a tensor of the variable's shape or a std::array "
+                    "of as many numbers for a tensor variable.");
+      // A column of the right row type, so that dataset and value_and_grad add no error.
+      return column<var, detail::value_t<double, shape_type>>{nullptr};
     } else if constexpr (sizeof...(Extents) == 0) {
       static_assert(detail::always_false<T>,
                     "ctgrad::var::operator=: a variable can only be bound to a number "

@@ -3,6 +3,7 @@
 
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/names.hpp>
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/ops/mul.hpp>
@@ -26,7 +27,7 @@ struct div_op {
   }
 };
 
-/// a / b, simplified as it is built: 0/b → 0, a/1 → a, constants fold, a / 0 fails to compile.
+/// a / b, simplified as it is built: 0/b → 0 for a scalar b (0/v stays, to keep v's shape), a/1 → a, constants fold, a / 0 fails to compile.
 template <operand L, operand R>
   requires(expression<L> || expression<R>)
 constexpr expression auto operator/(L lhs, R rhs) {
@@ -35,12 +36,17 @@ constexpr expression auto operator/(L lhs, R rhs) {
   using A = decltype(a);
   using B = decltype(b);
   static_assert(!detail::is_zero<B>, "ctgrad::operator/: division by the compile-time constant 0.");
-  if constexpr (!detail::broadcastable<detail::shape_of_t<A>, detail::shape_of_t<B>>) {
+  if constexpr (!detail::names_agree<A, B>) {
+    static_assert(detail::one_shape_per_name<detail::clash_between_t<A, B>>,
+                  "ctgrad::operator/: two variables with one name have different shapes; give each "
+                  "variable its own name.");
+    return zero{};  // the sentence above is the only error: 0 has no variable to clash again
+  } else if constexpr (!detail::broadcastable<detail::shape_of_t<A>, detail::shape_of_t<B>>) {
     static_assert(detail::broadcastable<detail::shape_of_t<A>, detail::shape_of_t<B>>,
                   "ctgrad::operator/: the operands must have the same shape, or one be a scalar.");
     return a;  // the sentence above is the only error
-  } else if constexpr (detail::is_zero<A>) {
-    return zero{};
+  } else if constexpr (detail::is_zero<A> && detail::is_scalar<B>) {
+    return zero{};  // 0 / v stays a quotient: the scalar 0 would drop v's shape
   } else if constexpr (detail::is_one<B>) {
     return a;
   } else if constexpr (static_constant<A> && static_constant<B>) {

@@ -3,6 +3,7 @@
 
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/names.hpp>
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/ops/matmul.hpp>  // a * b of two tensors
@@ -37,7 +38,8 @@ struct mul_op {
   }
 };
 
-/// a * b, simplified as it is built: 0·a → 0, 1·a → a, constants fold and move to the left
+/// a * b, simplified as it is built: 0·a → 0 for a scalar a (0·v stays, to keep v's shape),
+/// 1·a → a, constants fold and move to the left
 /// (also out of a right operand c·b),
 /// the sign of a negation moves to the front, a·a → a^2. With a scalar operand it scales
 /// elementwise; two tensors multiply as matrices (matmul).
@@ -48,10 +50,16 @@ constexpr expression auto operator*(L lhs, R rhs) {
   auto b = detail::as_expression(rhs);
   using A = decltype(a);
   using B = decltype(b);
-  if constexpr (!detail::is_scalar<A> && !detail::is_scalar<B>) {
+  if constexpr (!detail::names_agree<A, B>) {
+    static_assert(detail::one_shape_per_name<detail::clash_between_t<A, B>>,
+                  "ctgrad::operator*: two variables with one name have different shapes; give each "
+                  "variable its own name.");
+    return zero{};  // the sentence above is the only error: 0 has no variable to clash again
+  } else if constexpr (!detail::is_scalar<A> && !detail::is_scalar<B>) {
     return matmul(a, b);  // two tensors: the matrix product; elementwise is hadamard(a, b)
-  } else if constexpr (detail::is_zero<A> || detail::is_zero<B>) {
-    return zero{};
+  } else if constexpr ((detail::is_zero<A> && detail::is_scalar<B>) ||
+                       (detail::is_zero<B> && detail::is_scalar<A>)) {
+    return zero{};  // a tensor times 0 stays a product: the scalar 0 would drop its shape
   } else if constexpr (detail::is_one<A>) {
     return b;
   } else if constexpr (detail::is_one<B>) {

@@ -3,6 +3,7 @@
 
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/names.hpp>
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/fwd.hpp>
@@ -41,12 +42,13 @@ struct power_op {
   static constexpr auto derivative(auto a, auto) { return rational<Exponent>{} * pow<Exponent - 1>(a); }
 };
 
-/// a^N for a compile-time integer N, simplified: a^0 → 1, a^1 → a, constants fold.
+/// a^N for a compile-time integer N, simplified: a^0 → 1 for a scalar a (a tensor's a^0 stays,
+/// so it keeps its shape), a^1 → a, constants fold.
 template <int Exponent>
 constexpr expression auto pow(expression auto a) {
   using A = decltype(a);
-  if constexpr (Exponent == 0) {
-    return one{};
+  if constexpr (Exponent == 0 && detail::is_scalar<A>) {
+    return one{};  // a tensor's a^0 is a node of ones: the scalar 1 would drop its shape
   } else if constexpr (Exponent == 1) {
     return a;
   } else if constexpr (static_constant<A> && Exponent > 0) {
@@ -79,7 +81,12 @@ constexpr expression auto pow(L base, R exponent) {
   auto b = detail::as_expression(exponent);
   using A = decltype(a);
   using B = decltype(b);
-  if constexpr (!detail::broadcastable<detail::shape_of_t<A>, detail::shape_of_t<B>>) {
+  if constexpr (!detail::names_agree<A, B>) {
+    static_assert(detail::one_shape_per_name<detail::clash_between_t<A, B>>,
+                  "ctgrad::pow: two variables with one name have different shapes; give each "
+                  "variable its own name.");
+    return zero{};  // the sentence above is the only error: 0 has no variable to clash again
+  } else if constexpr (!detail::broadcastable<detail::shape_of_t<A>, detail::shape_of_t<B>>) {
     static_assert(detail::broadcastable<detail::shape_of_t<A>, detail::shape_of_t<B>>,
                   "ctgrad::pow: the operands must have the same shape, or one be a scalar.");
     return a;  // the sentence above is the only error

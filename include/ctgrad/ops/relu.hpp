@@ -4,6 +4,7 @@
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/node.hpp>
+#include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/fwd.hpp>
 #include <ctgrad/ops/step.hpp>
 
@@ -25,4 +26,12 @@ struct relu_op {
 
 /// relu(a) as an expression.
 constexpr expression auto relu(expression auto a) { return detail::make_unary<relu_op>(a); }
+
+/// relu(v) of a plain number: a compile error saying that relu builds an expression.
+constexpr auto relu(number auto value) {
+  static_assert(detail::always_false<decltype(value)>,
+                "ctgrad::relu: the argument is a plain number, not an expression; apply relu to a "
+                "variable and evaluate it, as in eval(relu(x), at(x = 0.5)).");
+  return value;  // the sentence above is the only error
+}
 }  // namespace ctgrad

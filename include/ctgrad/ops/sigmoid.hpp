@@ -4,6 +4,7 @@
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/node.hpp>
+#include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/fwd.hpp>
 #include <ctgrad/ops/mul.hpp>
 #include <ctgrad/ops/sub.hpp>
@@ -22,4 +23,12 @@ struct sigmoid_op {
 
 /// sigmoid(a) as an expression.
 constexpr expression auto sigmoid(expression auto a) { return detail::make_unary<sigmoid_op>(a); }
+
+/// sigmoid(v) of a plain number: a compile error saying that sigmoid builds an expression.
+constexpr auto sigmoid(number auto value) {
+  static_assert(detail::always_false<decltype(value)>,
+                "ctgrad::sigmoid: the argument is a plain number, not an expression; apply sigmoid to a "
+                "variable and evaluate it, as in eval(sigmoid(x), at(x = 0.5)).");
+  return value;  // the sentence above is the only error
+}
 }  // namespace ctgrad

@@ -4,6 +4,7 @@
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/node.hpp>
+#include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/fwd.hpp>
 
 #include <string_view>
@@ -21,4 +22,12 @@ struct sign_op {
 
 /// sign(a) as an expression.
 constexpr expression auto sign(expression auto a) { return detail::make_unary<sign_op>(a); }
+
+/// sign(v) of a plain number: a compile error saying that sign builds an expression.
+constexpr auto sign(number auto value) {
+  static_assert(detail::always_false<decltype(value)>,
+                "ctgrad::sign: the argument is a plain number, not an expression; apply sign to a "
+                "variable and evaluate it, as in eval(sign(x), at(x = 0.5)).");
+  return value;  // the sentence above is the only error
+}
 }  // namespace ctgrad

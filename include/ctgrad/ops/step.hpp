@@ -4,6 +4,7 @@
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/node.hpp>
+#include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/fwd.hpp>
 
 #include <string_view>
@@ -22,4 +23,12 @@ struct step_op {
 
 /// step(a) as an expression.
 constexpr expression auto step(expression auto a) { return detail::make_unary<step_op>(a); }
+
+/// step(v) of a plain number: a compile error saying that step builds an expression.
+constexpr auto step(number auto value) {
+  static_assert(detail::always_false<decltype(value)>,
+                "ctgrad::step: the argument is a plain number, not an expression; apply step to a "
+                "variable and evaluate it, as in eval(step(x), at(x = 0.5)).");
+  return value;  // the sentence above is the only error
+}
 }  // namespace ctgrad

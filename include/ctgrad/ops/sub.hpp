@@ -3,6 +3,7 @@
 
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/names.hpp>
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/ops/add.hpp>  // a - (-b) is a + b
@@ -27,7 +28,7 @@ struct sub_op {
 };
 
 /// a - b, simplified as it is built: a - 0 → a, 0 - b → -b, constants fold,
-/// a - (-b) → a + b, a - a → 0.
+/// a - (-b) → a + b, a - a → 0 for a scalar a (a tensor's a - a stays, so it keeps its shape).
 template <operand L, operand R>
   requires(expression<L> || expression<R>)
 constexpr expression auto operator-(L lhs, R rhs) {
@@ -35,7 +36,12 @@ constexpr expression auto operator-(L lhs, R rhs) {
   auto b = detail::as_expression(rhs);
   using A = decltype(a);
   using B = decltype(b);
-  if constexpr (!detail::broadcastable<detail::shape_of_t<A>, detail::shape_of_t<B>>) {
+  if constexpr (!detail::names_agree<A, B>) {
+    static_assert(detail::one_shape_per_name<detail::clash_between_t<A, B>>,
+                  "ctgrad::operator-: two variables with one name have different shapes; give each "
+                  "variable its own name.");
+    return zero{};  // the sentence above is the only error: 0 has no variable to clash again
+  } else if constexpr (!detail::broadcastable<detail::shape_of_t<A>, detail::shape_of_t<B>>) {
     static_assert(detail::broadcastable<detail::shape_of_t<A>, detail::shape_of_t<B>>,
                   "ctgrad::operator-: the operands must have the same shape, or one be a scalar.");
     return a;  // the sentence above is the only error
@@ -49,8 +55,10 @@ constexpr expression auto operator-(L lhs, R rhs) {
     return detail::make_constant(detail::constant_value(a) - detail::constant_value(b));
   } else if constexpr (detail::is_unary_of<B, neg_op>) {
     return a + b.arg;
-  } else if constexpr (__is_same(A, B) && __is_empty(A)) {
-    return zero{};  // same empty type, same value
+  } else if constexpr (__is_same(A, B) && __is_empty(A) && detail::is_scalar<A>) {
+    // Same empty type, same value. Not for a tensor: the scalar 0 would lose its shape, and a
+    // tensor-shaped zero would be a new leaf every sweep must know, for an expression nobody writes.
+    return zero{};
   } else {
     return detail::make_binary<sub_op>(a, b);
   }
