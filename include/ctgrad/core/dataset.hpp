@@ -75,6 +75,15 @@ inline std::string row_range(std::size_t begin, std::size_t length) {
 }
 }  // namespace detail
 
+namespace detail {
+/// Throws the data_error of a column whose vector has `has` rows where the data set has `rows`.
+[[noreturn, gnu::cold, gnu::noinline]] inline void throw_column_changed(std::string_view column, std::size_t has,
+                                                                       std::size_t rows) {
+  throw data_error("ctgrad::table: column " + std::string(column) + " has " + std::to_string(has) +
+                   " rows but the data set has " + std::to_string(rows) + "; its vector changed after dataset(...)");
+}
+}  // namespace detail
+
 /// Rows of data for the input variables of a per-row expression, all columns of one length; a
 /// slice of it is a minibatch. Made by dataset(x = xs, y = ys). Every access checks that each
 /// column's vector still has the data set's row count, so a vector changed afterwards throws
@@ -98,22 +107,23 @@ struct table {
   }
 
   /// Throws data_error naming the first column whose vector no longer has the data set's rows.
-  void check_columns() const {
+  /// The comparisons are inline; the message is built in a cold function of its own, so a loop
+  /// that checks holds a compare and a branch, not a call.
+  CTGRAD_ALWAYS_INLINE void check_columns() const {
     std::apply(
         [&](const auto&... each) {
           ((each.rows->size() == rows
                 ? void()
-                : throw data_error("ctgrad::table: column " +
-                                   std::string(std::remove_cvref_t<decltype(each)>::variable_type::name) +
-                                   " has " + std::to_string(each.rows->size()) + " rows but the data set has " +
-                                   std::to_string(rows) + "; its vector changed after dataset(...)")),
+                : detail::throw_column_changed(std::remove_cvref_t<decltype(each)>::variable_type::name,
+                                               each.rows->size(), rows)),
            ...);
         },
         columns);
   }
 
-  /// Throws data_error if a number of row `index` of the data set is NaN or infinite.
-  void check_finite_row(std::size_t index) const {
+  /// Throws data_error if a number of row `index` of the data set is NaN or infinite; cold, since
+  /// it runs only under require_finite().
+  [[gnu::cold, gnu::noinline]] void check_finite_row(std::size_t index) const {
     std::apply(
         [&](const auto&... each) {
           (detail::check_finite_cell(std::remove_cvref_t<decltype(each)>::variable_type::name, (*each.rows)[index],
@@ -146,8 +156,15 @@ struct table {
       throw data_error("ctgrad::table::row: row " + std::to_string(i) + " is outside the " + std::to_string(count) +
                        " rows");
     }
+    return unchecked_row(i);
+  }
+
+  /// row(i) without its checks of i and of the columns' lengths, for a loop over i < size() that
+  /// has just made them (value_and_grad's): the row loop then holds no branch and no call for
+  /// them. The finite check of require_finite() stays.
+  CTGRAD_ALWAYS_INLINE auto unchecked_row(std::size_t i) const {
     const std::size_t index = order ? (*order)[first + i] : first + i;
-    if (finite_rows) check_finite_row(index);
+    if (finite_rows) [[unlikely]] check_finite_row(index);
     return std::apply(
         [&](const auto&... each) {
           return std::tuple{(typename std::remove_cvref_t<decltype(each)>::variable_type{} = (*each.rows)[index])...};

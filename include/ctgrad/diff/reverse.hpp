@@ -318,16 +318,17 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f, co
                   "with sum, mean or dot.");
     return result;  // the sentence above is the only error
   } else {
-    if (data.size() == 0) return result;
+    const std::size_t rows = data.size();  // checks once that no column changed its length
+    if (rows == 0) return result;
     const auto parts = detail::split_rows<typename Columns::variable_type...>(f);
     constexpr variable_list<Variables...> variables{};
     if constexpr (!detail::is_zero<decltype(parts.row)>) {
-      for (std::size_t i = 0; i < data.size(); ++i) {
+      for (std::size_t i = 0; i < rows; ++i) {
         result.value += std::apply(
             [&](const auto&... each) { return accumulate_grad(parts.row, variables, at(params, each...), result.grad); },
-            data.row(i));
+            data.unchecked_row(i));
       }
-      detail::scale_by(result, T{1} / static_cast<T>(data.size()));
+      detail::scale_by(result, T{1} / static_cast<T>(rows));
     }
     if constexpr (!detail::is_zero<decltype(parts.invariant)>) {
       result.value += accumulate_grad(parts.invariant, variables, at(params), result.grad);
