@@ -13,7 +13,7 @@ namespace bench::w2 {
 data make_data(unsigned seed) {
   std::mt19937 generator(seed);
   std::uniform_real_distribution<double> feature(-1.0, 1.0);
-  data set{};
+  data set{std::vector<std::array<double, inputs>>(rows), std::vector<double>(rows)};
   for (std::size_t n = 0; n < rows; ++n) {
     set.x[n][0] = feature(generator);
     set.x[n][1] = feature(generator);
@@ -84,17 +84,11 @@ loss_and_gradient loss_and_gradient_micrograd(const data& set, const parameters&
 // included (a compile-time factor: it multiplies the adjoint's type, not each partial);
 // accumulate_grad adds each row's gradient into one sum, as the hand-written kernel does.
 namespace {
-constexpr ctgrad::var<"W1", hidden, inputs> w1_var;
-constexpr ctgrad::var<"b1", hidden> b1_var;
-constexpr ctgrad::var<"W2", 1, hidden> w2_var;
-constexpr ctgrad::var<"b2", 1> b2_var;
-constexpr ctgrad::var<"x", inputs> x_var;
-constexpr ctgrad::var<"y"> y_var;
 constexpr auto row_loss = ctgrad::rational<1, rows>{} *
     ctgrad::square(ctgrad::sum(w2_var * ctgrad::relu(w1_var * x_var + b1_var) + b2_var) - y_var);
 }  // namespace
 
-ctgrad_loss_and_gradient loss_and_gradient_ctgrad(const data& set, const parameters& theta) {
+ctgrad_loss_and_gradient loss_and_gradient_ctgrad_tuned(const data& set, const parameters& theta) {
   using ctgrad::at;
   constexpr auto parameters_wrt = ctgrad::wrt(w1_var, b1_var, w2_var, b2_var);
   ctgrad_loss_and_gradient result{};
@@ -106,6 +100,24 @@ ctgrad_loss_and_gradient loss_and_gradient_ctgrad(const data& set, const paramet
         result.gradient);
   }
   return result;
+}
+
+documented_loss_and_gradient loss_and_gradient_documented(const model_parameters& params, const table& rows) {
+  return {ctgrad::value_and_grad(documented_loss, params, rows)};
+}
+
+documented_loss_and_gradient loss_and_gradient_ctgrad(const data& set, const parameters& theta) {
+  model_parameters params;
+  const auto copy = [](const auto& from, auto& to) { std::copy(from.begin(), from.end(), to.begin()); };
+  copy(theta.W1, params[w1_var]);
+  copy(theta.b1, params[b1_var]);
+  copy(theta.W2, params[w2_var]);
+  copy(theta.b2, params[b2_var]);
+  return loss_and_gradient_documented(params, ctgrad::dataset(x_var = set.x, y_var = set.y));
+}
+
+documented_loss_and_gradient::operator loss_and_gradient() const {
+  return ctgrad_loss_and_gradient{result.value, result.grad};
 }
 
 ctgrad_loss_and_gradient::operator loss_and_gradient() const {

@@ -3,21 +3,23 @@
 // (y − ŷ)²; full-batch loss and gradient w.r.t. W1, b1, W2, b2.
 #pragma once
 
-#include <ctgrad/core/var.hpp>
-#include <ctgrad/core/variable_values.hpp>
+#include <ctgrad/ctgrad.hpp>
 
 #include <array>
 #include <cstddef>
+#include <utility>
+#include <vector>
 
 namespace bench::w2 {
 inline constexpr std::size_t rows = 256;
 inline constexpr std::size_t inputs = 2;
 inline constexpr std::size_t hidden = 16;
 
-/// The data set, one row per sample (no heap): x[n] = (x1, x2), y[n] its target.
+/// The data set, one row per sample, in std::vectors as a user's data set is (ctgrad's dataset
+/// borrows them): x[n] = (x1, x2), y[n] its target.
 struct data {
-  std::array<std::array<double, inputs>, rows> x;
-  std::array<double, rows> y;
+  std::vector<std::array<double, inputs>> x;
+  std::vector<double> y;
 };
 
 /// The weights, row-major: W1(i, j) = W1[i·2 + j] (hidden unit i, input j), W2(0, i) = W2[i].
@@ -51,9 +53,37 @@ struct ctgrad_loss_and_gradient {
   operator loss_and_gradient() const;
 };
 
-/// The kernels compared: gradient code written by hand, a micrograd-style runtime graph, and
-/// ctgrad's accumulate_grad of the network written as one expression.
+/// The network and loss as examples/mlp.cpp writes them, averaged over a dataset by
+/// value_and_grad(loss, params, data), the documented call.
+inline constexpr ctgrad::var<"W1", hidden, inputs> w1_var{};
+inline constexpr ctgrad::var<"b1", hidden> b1_var{};
+inline constexpr ctgrad::var<"W2", 1, hidden> w2_var{};
+inline constexpr ctgrad::var<"b2", 1> b2_var{};
+inline constexpr ctgrad::var<"x", inputs> x_var{};
+inline constexpr ctgrad::var<"y"> y_var{};
+inline constexpr auto documented_loss = ctgrad::nn::mse(w2_var * ctgrad::relu(w1_var * x_var + b1_var) + b2_var, y_var);
+using model_parameters = ctgrad::parameters<double, ctgrad::var<"W1", hidden, inputs>, ctgrad::var<"b1", hidden>,
+                                            ctgrad::var<"W2", 1, hidden>, ctgrad::var<"b2", 1>>;
+using table = decltype(ctgrad::dataset(x_var = std::declval<const std::vector<std::array<double, inputs>>&>(),
+                                       y_var = std::declval<const std::vector<double>&>()));
+
+/// What the documented call returns, converted to the hand-written layout only to check it.
+struct documented_loss_and_gradient {
+  decltype(ctgrad::value_and_grad(documented_loss, std::declval<const model_parameters&>(),
+                                  std::declval<const table&>())) result;
+  operator loss_and_gradient() const;
+};
+
+/// value_and_grad(documented_loss, params, rows): the documented call alone, whose assembly
+/// tests/asm checks.
+documented_loss_and_gradient loss_and_gradient_documented(const model_parameters& params, const table& rows);
+
+/// The kernels compared: gradient code written by hand, a micrograd-style runtime graph, ctgrad's
+/// documented call (the parameters copied into ctgrad's storage, where a user's model keeps them,
+/// and the dataset made over the vectors), and ctgrad tuned by hand: accumulate_grad per row with
+/// 1/N as a compile-time factor.
 loss_and_gradient loss_and_gradient_hand(const data& set, const parameters& theta);
 loss_and_gradient loss_and_gradient_micrograd(const data& set, const parameters& theta);
-ctgrad_loss_and_gradient loss_and_gradient_ctgrad(const data& set, const parameters& theta);
+documented_loss_and_gradient loss_and_gradient_ctgrad(const data& set, const parameters& theta);
+ctgrad_loss_and_gradient loss_and_gradient_ctgrad_tuned(const data& set, const parameters& theta);
 }  // namespace bench::w2

@@ -29,5 +29,6 @@ struct w2 {
 int main(int argc, char** argv) {
   return bench::network_bench<w2>::main<bench::w2::loss_and_gradient_ctgrad,
                                         bench::w2::loss_and_gradient_hand,
-                                        bench::w2::loss_and_gradient_micrograd>(argc, argv);
+                                        bench::w2::loss_and_gradient_micrograd,
+                                        bench::w2::loss_and_gradient_ctgrad_tuned>(argc, argv);
 }

@@ -28,6 +28,7 @@ namespace ctgrad {
 template <class Variable, class Row>
 struct column {
   using variable_type = Variable;
+  using row_type = Row;
   const std::vector<Row>* rows;
 };
 
@@ -82,6 +83,11 @@ namespace detail {
   throw data_error("ctgrad::table: column " + std::string(column) + " has " + std::to_string(has) +
                    " rows but the data set has " + std::to_string(rows) + "; its vector changed after dataset(...)");
 }
+}  // namespace detail
+
+namespace detail {
+template <class... Columns>
+struct row_view;
 }  // namespace detail
 
 /// Rows of data for the input variables of a per-row expression, all columns of one length; a
@@ -156,18 +162,19 @@ struct table {
       throw data_error("ctgrad::table::row: row " + std::to_string(i) + " is outside the " + std::to_string(count) +
                        " rows");
     }
-    return unchecked_row(i);
+    return checked_rows().row(i);
   }
 
-  /// row(i) without its checks of i and of the columns' lengths, for a loop over i < size() that
-  /// has just made them (value_and_grad's): the row loop then holds no branch and no call for
-  /// them. The finite check of require_finite() stays.
-  CTGRAD_ALWAYS_INLINE auto unchecked_row(std::size_t i) const {
-    const std::size_t index = order ? (*order)[first + i] : first + i;
-    if (finite_rows) [[unlikely]] check_finite_row(index);
+  /// The rows of this table for a loop over i < size() that has just checked them
+  /// (value_and_grad's): view.row(i) is row(i) without the checks of i and of the columns'
+  /// lengths. The view copies the columns' element pointers, the first row and the order once,
+  /// so the loop reloads none of them after each write to a gradient (which the compiler cannot
+  /// prove does not alias the table). require_finite()'s check stays.
+  CTGRAD_ALWAYS_INLINE auto checked_rows() const {
     return std::apply(
         [&](const auto&... each) {
-          return std::tuple{(typename std::remove_cvref_t<decltype(each)>::variable_type{} = (*each.rows)[index])...};
+          return detail::row_view<Columns...>{this, order ? order->data() : nullptr, first, finite_rows,
+                                              {each.rows->data()...}};
         },
         columns);
   }
@@ -194,6 +201,27 @@ struct table {
 };
 
 /// The batches of a table, made by table::batches; iterating yields tables of `size` rows.
+namespace detail {
+/// table::checked_rows(): a table's rows through element pointers copied out of it once.
+template <class... Columns>
+struct row_view {
+  const table<Columns...>* source;  // for require_finite()'s check
+  const std::size_t* order;         // the shuffled order, or null
+  std::size_t first;
+  bool finite_rows;
+  std::tuple<const typename Columns::row_type*...> elements;
+
+  /// The bindings of row i, as table::row(i) gives them, without its checks.
+  CTGRAD_ALWAYS_INLINE auto row(std::size_t i) const {
+    const std::size_t index = order ? order[first + i] : first + i;
+    if (finite_rows) [[unlikely]] source->check_finite_row(index);
+    return [&]<std::size_t... K>(std::index_sequence<K...>) {
+      return std::tuple{(typename Columns::variable_type{} = std::get<K>(elements)[index])...};
+    }(std::index_sequence_for<Columns...>{});
+  }
+};
+}  // namespace detail
+
 template <class... Columns>
 struct batch_range {
   table<Columns...> data;  // the rows to cut, in the order the batches take them

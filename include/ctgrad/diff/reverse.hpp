@@ -283,6 +283,21 @@ constexpr auto split_rows(const E& e) {
   }
 }
 
+/// accumulate(row, indices): accumulate_grad of f at the parameters and one row's bindings (a
+/// tuple), into g. A named type with its own index expansion rather than a lambda under
+/// std::apply, so that all of it is forced inline: the row loop's body is the whole sweep, which
+/// the inliner would otherwise leave as a call to the lambda or to std::__invoke.
+template <class E, class T, class... Variables>
+struct row_accumulator {
+  const E& f;
+  const parameters<T, Variables...>& params;
+  gradient<T, Variables...>& g;
+  template <class Row, std::size_t... I>
+  CTGRAD_ALWAYS_INLINE constexpr T operator()(const Row& row, std::index_sequence<I...>) const {
+    return accumulate_grad(f, variable_list<Variables...>{}, at(params, std::get<I>(row)...), g);
+  }
+};
+
 /// Multiplies the value and every partial by scale.
 template <class T, class... Variables>
 constexpr void scale_by(value_and_gradient<T, Variables...>& result, T scale) {
@@ -321,17 +336,14 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f, co
     const std::size_t rows = data.size();  // checks once that no column changed its length
     if (rows == 0) return result;
     const auto parts = detail::split_rows<typename Columns::variable_type...>(f);
-    constexpr variable_list<Variables...> variables{};
     if constexpr (!detail::is_zero<decltype(parts.row)>) {
-      for (std::size_t i = 0; i < rows; ++i) {
-        result.value += std::apply(
-            [&](const auto&... each) { return accumulate_grad(parts.row, variables, at(params, each...), result.grad); },
-            data.unchecked_row(i));
-      }
+      const detail::row_accumulator<decltype(parts.row), T, Variables...> accumulate{parts.row, params, result.grad};
+      const auto view = data.checked_rows();
+      for (std::size_t i = 0; i < rows; ++i) result.value += accumulate(view.row(i), std::index_sequence_for<Columns...>{});
       detail::scale_by(result, T{1} / static_cast<T>(rows));
     }
     if constexpr (!detail::is_zero<decltype(parts.invariant)>) {
-      result.value += accumulate_grad(parts.invariant, variables, at(params), result.grad);
+      result.value += accumulate_grad(parts.invariant, variable_list<Variables...>{}, at(params), result.grad);
     }
     return result;
   }
