@@ -30,7 +30,7 @@ struct slot {
 /// Calls f(p, o...) for each number p of one variable's value, with the numbers at the same place
 /// in the values o... of the same shape (a gradient, an optimizer's state), in memory order.
 template <class F, class Value, class... Others>
-constexpr void for_each_number(F f, Value& value, Others&... others) {
+CTGRAD_ALWAYS_INLINE constexpr void for_each_number(F f, Value& value, Others&... others) {
   if constexpr (number<Value>) {
     f(value, others...);
   } else {
@@ -97,7 +97,7 @@ struct variable_values : detail::slot<Variables, T>... {
     return v;
   }
   /// v *= s for every number: scaling a gradient (clipping) or a sum (averaging).
-  friend constexpr variable_values& operator*=(variable_values& v, T s) {
+  CTGRAD_ALWAYS_INLINE friend constexpr variable_values& operator*=(variable_values& v, T s) {
     (detail::for_each_number([s](T& a) { a *= s; }, v[Variables{}]), ...);
     return v;
   }

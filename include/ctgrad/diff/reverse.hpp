@@ -298,18 +298,6 @@ struct row_accumulator {
   }
 };
 
-/// Multiplies the value and every partial by scale.
-template <class T, class... Variables>
-constexpr void scale_by(value_and_gradient<T, Variables...>& result, T scale) {
-  result.value *= scale;
-  result.grad.for_each([&](auto, auto& partial) {
-    if constexpr (is_tensor<std::remove_cvref_t<decltype(partial)>>) {
-      for (auto& element : partial) element *= scale;
-    } else {
-      partial *= scale;
-    }
-  });
-}
 }  // namespace detail
 
 /// The mean over the rows of data of f and of its gradient with respect to every parameter:
@@ -340,7 +328,9 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f, co
       const detail::row_accumulator<decltype(parts.row), T, Variables...> accumulate{parts.row, params, result.grad};
       const auto view = data.checked_rows();
       for (std::size_t i = 0; i < rows; ++i) result.value += accumulate(view.row(i), std::index_sequence_for<Columns...>{});
-      detail::scale_by(result, T{1} / static_cast<T>(rows));
+      const T scale = T{1} / static_cast<T>(rows);
+      result.value *= scale;
+      result.grad *= scale;
     }
     if constexpr (!detail::is_zero<decltype(parts.invariant)>) {
       result.value += accumulate_grad(parts.invariant, variable_list<Variables...>{}, at(params), result.grad);
