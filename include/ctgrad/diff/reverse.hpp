@@ -17,6 +17,7 @@
 #include <ctgrad/diff/backward_loop.hpp>
 #include <ctgrad/diff/depends.hpp>
 #include <ctgrad/ops/add.hpp>  // row_split recombines terms
+#include <ctgrad/ops/mul.hpp>  // each row's share 1/N
 #include <ctgrad/ops/sub.hpp>
 
 #include <boost/hana/at.hpp>
@@ -325,12 +326,13 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f, co
     if (rows == 0) return result;
     const auto parts = detail::split_rows<typename Columns::variable_type...>(f);
     if constexpr (!detail::is_zero<decltype(parts.row)>) {
-      const detail::row_accumulator<decltype(parts.row), T, Variables...> accumulate{parts.row, params, result.grad};
+      // Each row's share 1/N is a factor of the row's loss, as a hand-written kernel scales its δ:
+      // the adjoint enters the sweep already scaled, and no loop over the gradient follows. (With
+      // the loss's own root first, relu's for a hinge, g++ compiled W3's row 5% longer.)
+      const auto share = detail::make_binary<mul_op>(constant<T>{T{1} / static_cast<T>(rows)}, parts.row);
+      const detail::row_accumulator<decltype(share), T, Variables...> accumulate{share, params, result.grad};
       const auto view = data.checked_rows();
       for (std::size_t i = 0; i < rows; ++i) result.value += accumulate(view.row(i), std::index_sequence_for<Columns...>{});
-      const T scale = T{1} / static_cast<T>(rows);
-      result.value *= scale;
-      result.grad *= scale;
     }
     if constexpr (!detail::is_zero<decltype(parts.invariant)>) {
       result.value += accumulate_grad(parts.invariant, variable_list<Variables...>{}, at(params), result.grad);
