@@ -4,7 +4,7 @@
 #pragma once
 
 #include <ctgrad/core/var.hpp>
-#include <ctgrad/diff/depends.hpp>
+#include <ctgrad/core/depends.hpp>
 
 #include <boost/hana/at.hpp>
 

@@ -12,7 +12,7 @@
 #include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/core/var.hpp>
 #include <ctgrad/core/variable_values.hpp>
-#include <ctgrad/diff/depends.hpp>
+#include <ctgrad/core/depends.hpp>
 #include <ctgrad/ops/mul.hpp>  // is_scaled: a rule c·r contributes c to the factor
 #include <ctgrad/ops/neg.hpp>
 #include <ctgrad/ops/step.hpp>  // a step rule is a select

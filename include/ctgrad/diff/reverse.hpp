@@ -15,7 +15,7 @@
 #include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/diff/adjoint.hpp>
 #include <ctgrad/diff/backward_loop.hpp>
-#include <ctgrad/diff/depends.hpp>
+#include <ctgrad/core/depends.hpp>
 #include <ctgrad/ops/add.hpp>  // row_split recombines terms
 #include <ctgrad/ops/mul.hpp>  // each row's share 1/N
 #include <ctgrad/ops/sub.hpp>

@@ -7,7 +7,7 @@
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/eval.hpp>
 #include <ctgrad/core/shape_of.hpp>
-#include <ctgrad/diff/depends.hpp>
+#include <ctgrad/core/depends.hpp>
 #include <ctgrad/ops/add.hpp>
 #include <ctgrad/ops/mul.hpp>
 

@@ -1,4 +1,4 @@
-// ctgrad/diff/depends.hpp: whether an expression contains a variable, decided from its type.
+// ctgrad/core/depends.hpp: whether an expression contains a variable, decided from its type.
 #pragma once
 
 #include <ctgrad/concepts.hpp>
