@@ -65,20 +65,6 @@ CTGRAD_ALWAYS_INLINE constexpr auto at(Arguments&&... arguments) {
                   ...)) {
     static_assert(detail::always_false<Arguments...>,
                   "ctgrad::at: every argument must bind a variable to a number, as in at(x = 1.0).");
-  } else if constexpr ((detail::is_binding<std::remove_cvref_t<Arguments>> && ...)) {
-    using all = std::tuple<std::remove_cvref_t<Arguments>...>;
-    if constexpr (!detail::distinct_variables<all>::value) {
-      static_assert(detail::distinct_variables<all>::value,
-                    "ctgrad::at: a variable is bound twice; bind each variable once.");
-      return bindings<>{};  // the sentence above is the only error
-    } else if constexpr (!std::is_void_v<typename detail::distinct_variables<all>::clash>) {
-      static_assert(detail::one_shape_per_name<typename detail::distinct_variables<all>::clash>,
-                    "ctgrad::at: two variables with one name have different shapes; give each "
-                    "variable its own name.");
-      return bindings<>{};  // the sentence above is the only error
-    } else {
-      return bindings<std::remove_cvref_t<Arguments>...>{arguments...};
-    }
   } else if constexpr (!((std::is_lvalue_reference_v<Arguments> ||
                           !detail::is_variable_values<std::remove_cvref_t<Arguments>>) &&
                          ...)) {
@@ -86,7 +72,10 @@ CTGRAD_ALWAYS_INLINE constexpr auto at(Arguments&&... arguments) {
                   "ctgrad::at: a parameters object's tensors are bound by reference; pass a named "
                   "parameters object, not a temporary that would be gone before they are read.");
   } else {
-    using all = decltype(std::tuple_cat(detail::bindings_in(arguments)...));
+    // Bindings alone are the point as they are; a parameters object contributes one per variable.
+    constexpr bool only_bindings = (detail::is_binding<std::remove_cvref_t<Arguments>> && ...);
+    using all = std::conditional_t<only_bindings, std::tuple<std::remove_cvref_t<Arguments>...>,
+                                   decltype(std::tuple_cat(detail::bindings_in(arguments)...))>;
     if constexpr (!detail::distinct_variables<all>::value) {
       static_assert(detail::distinct_variables<all>::value,
                     "ctgrad::at: a variable is bound twice; bind each variable once.");
@@ -96,6 +85,8 @@ CTGRAD_ALWAYS_INLINE constexpr auto at(Arguments&&... arguments) {
                     "ctgrad::at: two variables with one name have different shapes; give each "
                     "variable its own name.");
       return bindings<>{};  // the sentence above is the only error
+    } else if constexpr (only_bindings) {
+      return bindings<std::remove_cvref_t<Arguments>...>{arguments...};
     } else {
       return std::apply([](const auto&... each) { return bindings<std::remove_cvref_t<decltype(each)>...>{each...}; },
                         std::tuple_cat(detail::bindings_in(arguments)...));
