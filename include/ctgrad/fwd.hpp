@@ -13,10 +13,13 @@ template <class T>
 struct constant;
 template <std::intmax_t Num, std::intmax_t Den = 1>
 struct rational;
+// The node templates have internal linkage (node.hpp says why).
+namespace {
 template <class Op, class Arg>
 struct unary;
 template <class Op, class Lhs, class Rhs>
 struct binary;
+}  // namespace
 template <class Variable, class T>
 struct binding;
 template <class... Bindings>

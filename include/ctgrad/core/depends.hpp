@@ -6,6 +6,7 @@
 #include <ctgrad/detail/type_traits.hpp>
 
 namespace ctgrad::detail {
+namespace {  // internal linkage, as the nodes': core/node.hpp says why
 /// Whether E contains any of Variables; d and the reverse sweep skip subtrees where it is false.
 template <class E, class... Variables>
 inline constexpr bool depends_on = false;
@@ -17,4 +18,5 @@ inline constexpr bool depends_on<unary<Op, Arg>, Variables...> = depends_on<Arg,
 template <class Op, class Lhs, class Rhs, class... Variables>
 inline constexpr bool depends_on<binary<Op, Lhs, Rhs>, Variables...> =
     depends_on<Lhs, Variables...> || depends_on<Rhs, Variables...>;
+}  // namespace
 }  // namespace ctgrad::detail

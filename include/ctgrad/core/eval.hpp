@@ -12,6 +12,7 @@
 
 namespace ctgrad {
 namespace detail {
+namespace {  // internal linkage, as the nodes': core/node.hpp says why
 /// The value of E in type R; every op's rule is applied to values already converted to R.
 template <class R, class E, class B>
 CTGRAD_SWEEP_INLINE constexpr R value(const E& e, const B& b) {
@@ -23,6 +24,7 @@ CTGRAD_SWEEP_INLINE constexpr R value(const E& e, const B& b) {
     return leaf_value<R>(e, b);  // the same leaves the forward sweep records
   }
 }
+}  // namespace
 }  // namespace detail
 
 /// The value of f at the point b, in b's value type (the common type of the bound numbers): a
@@ -32,7 +34,12 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto eval(const E& f, const bindin
   static_assert(expression<E>, "ctgrad::eval: the first argument must be a ctgrad expression.");
   using value_type = typename bindings<Bindings...>::value_type;
   using unbound = typename detail::first_unbound<E, bindings<Bindings...>>::type;
-  if constexpr (!detail::every_variable_bound<unbound>) {
+  if constexpr (!detail::names_agree_in<E>) {
+    static_assert(detail::one_shape_per_name<detail::clash_in_t<E>>,
+                  "ctgrad::eval: two variables with one name have different shapes; give each "
+                  "variable its own name.");
+    return value_type{};  // the sentence above is the only error
+  } else if constexpr (!detail::every_variable_bound<unbound>) {
     static_assert(detail::every_variable_bound<unbound>,
                   "ctgrad::eval: the expression uses a variable that at(...) does not bind.");
     return value_type{};  // the sentence above is the only error

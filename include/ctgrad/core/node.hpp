@@ -11,6 +11,16 @@ namespace ctgrad {
 // (a variable, a rational, a node of those) is a static member instead, so an expression made of
 // variables is itself an empty type: it costs nothing to pass and can be a template argument.
 
+// The node templates are in an unnamed namespace, so every expression type, and every function
+// instantiated for one (the operators, the sweeps), has internal linkage. An instantiation with
+// external linkage is a weak, comdat symbol, and g++ names its comdat group, its mangled name,
+// as it enters the call graph, even where the function is only inlined or evaluated at compile
+// time; that name spells the node's whole type, and g++'s mangler costs O(k²) in a name of k
+// parts, so a sum of n terms took O(n³): 23 s for 400 terms. With internal linkage a name is
+// made only for a function that is emitted (docs/compile-time.md, "Linkage"). An expression type
+// is then one type per translation unit, as a lambda's is: keep one in a template, a function or
+// a .cpp file, not in a member of a non-template class in a header (g++ -Wsubobject-linkage).
+namespace {
 /// Op applied to one operand; Op is a tag such as sin_op that holds the value and derivative rules.
 template <class Op, class Arg>
 struct unary {
@@ -72,6 +82,8 @@ struct binary<Op, Lhs, Rhs> {
   constexpr binary() = default;
   constexpr binary(Lhs, Rhs) {}
 };
+
+}  // namespace
 
 namespace detail {
 /// The node Op(arg), built without simplification: op headers call it once their rules are done.

@@ -18,6 +18,7 @@
 #include <utility>
 
 namespace ctgrad::detail {
+namespace {  // internal linkage, as the nodes': core/node.hpp says why
 // Records are filled in place: returning child records by value would copy each subtree once
 // per level above it. A bound tensor variable is read where it lies (view_record), not copied.
 template <class V>
@@ -347,4 +348,5 @@ CTGRAD_ALWAYS_INLINE constexpr auto forward(const E& e, const B& point, Record& 
     return keep_value<Keep>(record, leaf_value<T>(e, point));
   }
 }
+}  // namespace
 }  // namespace ctgrad::detail

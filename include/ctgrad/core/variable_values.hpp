@@ -27,6 +27,20 @@ struct slot {
   friend constexpr bool operator==(const slot&, const slot&) = default;
 };
 
+namespace {
+/// v[x] for the sweeps. variable_values::operator[] is a member of the whole set's type, whose
+/// mangled name spells every variable: n variables instantiated it n times with O(n)-long names.
+/// This one is a function of the variable and the number type, with internal linkage.
+template <class Variable, class T>
+CTGRAD_ALWAYS_INLINE constexpr auto& value_of(slot<Variable, T>& s) {
+  return s.value;
+}
+template <class Variable, class T>
+CTGRAD_ALWAYS_INLINE constexpr const auto& value_of(const slot<Variable, T>& s) {
+  return s.value;
+}
+}  // namespace
+
 /// Calls f(p, o...) for each number p of one variable's value, with the numbers at the same place
 /// in the values o... of the same shape (a gradient, an optimizer's state), in memory order.
 template <class F, class Value, class... Others>
@@ -64,7 +78,7 @@ struct variable_values : detail::slot<Variables, T>... {
   }
 
   /// One binding per variable, as `x = v[x]` makes it; at(v, ...) uses them.
-  CTGRAD_ALWAYS_INLINE constexpr auto to_bindings() const { return std::tuple{(Variables{} = (*this)[Variables{}])...}; }
+  CTGRAD_ALWAYS_INLINE constexpr auto to_bindings() const { return std::tuple{(Variables{} = detail::value_of<Variables>(*this))...}; }
 
   /// How many variables (not numbers) it holds.
   static constexpr std::size_t size() { return sizeof...(Variables); }
@@ -72,11 +86,11 @@ struct variable_values : detail::slot<Variables, T>... {
   /// Calls f(variable, value) for each variable, in the order they were listed.
   template <class F>
   constexpr void for_each(F&& f) {
-    (f(Variables{}, (*this)[Variables{}]), ...);
+    (f(Variables{}, detail::value_of<Variables>(*this)), ...);
   }
   template <class F>
   constexpr void for_each(F&& f) const {
-    (f(Variables{}, (*this)[Variables{}]), ...);
+    (f(Variables{}, detail::value_of<Variables>(*this)), ...);
   }
 
   /// Whether every number equals the one at the same place in w (a loaded model, a checkpoint).
@@ -88,17 +102,21 @@ struct variable_values : detail::slot<Variables, T>... {
 
   /// v += w for every number: merging partial gradients.
   friend constexpr variable_values& operator+=(variable_values& v, const variable_values& w) {
-    (detail::for_each_number([](T& a, const T& b) { a += b; }, v[Variables{}], w[Variables{}]), ...);
+    (detail::for_each_number([](T& a, const T& b) { a += b; }, detail::value_of<Variables>(v),
+                             detail::value_of<Variables>(w)),
+     ...);
     return v;
   }
   /// v -= w for every number.
   friend constexpr variable_values& operator-=(variable_values& v, const variable_values& w) {
-    (detail::for_each_number([](T& a, const T& b) { a -= b; }, v[Variables{}], w[Variables{}]), ...);
+    (detail::for_each_number([](T& a, const T& b) { a -= b; }, detail::value_of<Variables>(v),
+                             detail::value_of<Variables>(w)),
+     ...);
     return v;
   }
   /// v *= s for every number: scaling a gradient (clipping) or a sum (averaging).
   CTGRAD_ALWAYS_INLINE friend constexpr variable_values& operator*=(variable_values& v, T s) {
-    (detail::for_each_number([s](T& a) { a *= s; }, v[Variables{}]), ...);
+    (detail::for_each_number([s](T& a) { a *= s; }, detail::value_of<Variables>(v)), ...);
     return v;
   }
   /// v + w, number by number.
@@ -116,8 +134,8 @@ struct variable_values : detail::slot<Variables, T>... {
 template <class T, class... Variables>
 constexpr T dot(const variable_values<T, Variables...>& v, const variable_values<T, Variables...>& w) {
   T total{};
-  (detail::for_each_number([&total](const T& a, const T& b) { total += a * b; }, v[Variables{}],
-                           w[Variables{}]),
+  (detail::for_each_number([&total](const T& a, const T& b) { total += a * b; },
+                           detail::value_of<Variables>(v), detail::value_of<Variables>(w)),
    ...);
   return total;
 }

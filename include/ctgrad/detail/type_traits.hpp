@@ -3,22 +3,55 @@
 
 #include <cstddef>
 #include <type_traits>
+#include <utility>
 
 namespace ctgrad::detail {
 /// false, but only once T is known: ends `if constexpr` chains with a static_assert.
 template <class...>
 inline constexpr bool always_false = false;
 
+// Membership is asked of sets of n variables (wrt(...), at(...), a gradient) once per variable or
+// per node, so it must cost O(1) in the compiler, not a fold of n comparisons per question: a set is
+// one class with a base per element, built once per set, and membership is the builtin
+// __is_base_of, a search in the compiler that instantiates nothing.
+
+/// The base standing for T in a type_set.
+template <class T>
+struct type_tag {};
+/// The I-th element of a type_set; the index lets a type occur twice, which a direct base may not.
+template <std::size_t I, class T>
+struct indexed_type : type_tag<T> {};
+template <class Indices, class... Ts>
+struct indexed_types;
+template <std::size_t... I, class... Ts>
+struct indexed_types<std::index_sequence<I...>, Ts...> : indexed_type<I, Ts>... {};
+/// Ts as one class: a base indexed_type<I, T> per element, and through it type_tag<T>.
+template <class... Ts>
+using type_set = indexed_types<std::index_sequence_for<Ts...>, Ts...>;
+
 /// Whether T is one of Ts.
 template <class T, class... Ts>
-inline constexpr bool one_of = (std::is_same_v<T, Ts> || ...);
+concept one_of = __is_base_of(type_tag<T>, type_set<Ts...>);
+
+/// I for the one base indexed_type<I, T> of a type_set; no match when T occurs twice (deduction
+/// from two bases that disagree fails) or not at all. Declared only: asked in requires.
+template <class T, std::size_t I>
+std::integral_constant<std::size_t, I> position_in(const indexed_type<I, T>*);
+
+/// Whether T occurs exactly once in the type_set Set.
+template <class Set, class T>
+concept once_in = requires(const Set* set) { position_in<T>(set); };
+
+/// Whether no type occurs twice in Ts.
+template <class... Ts>
+concept all_distinct = (once_in<type_set<Ts...>, Ts> && ...);
 
 /// Position of T in Ts (sizeof...(Ts) when absent); one fold, no recursion.
 template <class T, class... Ts>
 constexpr std::size_t index_of() {
   std::size_t index = 0;
   bool found = false;
-  ((found = found || std::is_same_v<T, Ts>, index += found ? 0 : 1), ...);
+  ((found = found || __is_same(T, Ts), index += found ? 0 : 1), ...);
   return index;
 }
 
@@ -30,12 +63,4 @@ struct type_list {
   template <class T>
   using append = type_list<Ts..., T>;
 };
-
-/// How many times T occurs in Ts.
-template <class T, class... Ts>
-inline constexpr std::size_t count_of = (std::size_t{std::is_same_v<T, Ts>} + ... + 0);
-
-/// Whether no type occurs twice in Ts.
-template <class... Ts>
-inline constexpr bool all_distinct = ((count_of<Ts, Ts...> == 1) && ...);
 }  // namespace ctgrad::detail

@@ -23,6 +23,7 @@
 #include <utility>
 
 namespace ctgrad::detail {
+namespace {  // internal linkage, as the nodes': core/node.hpp says why
 /// The point at which a rule is evaluated: each placeholder it reads bound to a recorded value,
 /// read_value(placeholder, record); a value the rule does not read may not have been recorded.
 template <class Rule, class Record, class Read, class... Placeholders>
@@ -293,4 +294,5 @@ inline constexpr bool needs_adjoint<variable_list<Variables...>, E> = depends_on
 /// The list of variables reached once variable V has received its first contribution.
 template <class Seen, class V>
 using seen_with = std::conditional_t<Seen::template contains<V>, Seen, typename Seen::template append<V>>;
+}  // namespace
 }  // namespace ctgrad::detail

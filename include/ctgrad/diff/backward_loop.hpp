@@ -22,6 +22,7 @@
 #include <type_traits>
 
 namespace ctgrad::detail {
+namespace {  // internal linkage, as the nodes': core/node.hpp says why
 template <class T, class Wrt, class Seen, class E, class Record, class Adjoint, class Gradient>
 constexpr auto backward(const E& e, const Record& record, const Adjoint& adjoint, Gradient& g);
 
@@ -111,9 +112,9 @@ CTGRAD_ALWAYS_INLINE constexpr auto slot_address(Slot& slot) {
 /// Where a product's matrix operand's partials go: the gradient, for a variable of wrt(...), else
 /// its slot (or nowhere).
 template <class Wrt, class Lhs, class Slot, class Gradient>
-CTGRAD_ALWAYS_INLINE constexpr auto matrix_partials(const Lhs& lhs, Slot& slot, Gradient& g) {
+CTGRAD_ALWAYS_INLINE constexpr auto matrix_partials(const Lhs&, Slot& slot, Gradient& g) {
   if constexpr (needs_adjoint<Wrt, Lhs> && is_var<Lhs>) {
-    return &g[lhs];
+    return &value_of<Lhs>(g);
   } else {
     return slot_address(slot);
   }
@@ -161,7 +162,7 @@ CTGRAD_SWEEP_INLINE constexpr auto operand_at(const C& c, const Record& record, 
     slot += materialize(a);
     return Seen{};
   } else if constexpr (is_var<C>) {
-    deposit<!Seen::template contains<C>>(g[c].values[k], materialize(a));
+    deposit<!Seen::template contains<C>>(value_of<C>(g).values[k], materialize(a));
     return seen_with<Seen, C>{};
   } else if constexpr (in_loop<C>) {
     return backward_at<T, Wrt, Seen>(c, record, slot, a, k, g);
@@ -299,4 +300,5 @@ CTGRAD_SWEEP_INLINE constexpr auto backward_columns(const E& e, const Record& re
   finish_operand<T, Wrt, seen_after_loop>(e.lhs, record.lhs, lhs_adjoint, g);
   return finish_operand<T, Wrt, seen_after_lhs_slot>(e.rhs, record.rhs, rhs_slot, g);
 }
+}  // namespace
 }  // namespace ctgrad::detail

@@ -38,6 +38,7 @@ struct value_and_gradient {
 };
 
 namespace detail {
+namespace {  // internal linkage, as the nodes': core/node.hpp says why
 // The backward sweep threads the list of variables already reached (Seen) through its types: the
 // first contribution to a partial is assigned and later ones added, so no `0.0 + x` is left for
 // the optimiser, which may not remove it (0.0 + -0.0 is 0.0, not -0.0).
@@ -76,7 +77,7 @@ concept sparse_op = requires { requires Op::sparse_derivative; };
 template <class T, class Wrt, class Seen, class E, class Record, class Adjoint, class Gradient>
 CTGRAD_SWEEP_INLINE constexpr auto backward(const E& e, const Record& record, const Adjoint& adjoint, Gradient& g) {
   if constexpr (is_var<E>) {
-    deposit<!Seen::template contains<E>>(g[e], materialize(adjoint));
+    deposit<!Seen::template contains<E>>(value_of<E>(g), materialize(adjoint));
     if constexpr (Seen::template contains<E>) {
       return Seen{};
     } else {
@@ -97,7 +98,7 @@ CTGRAD_SWEEP_INLINE constexpr auto backward(const E& e, const Record& record, co
         return backward<T, Wrt, Seen>(e.arg, record.arg, detail::adjoint<one, decltype(borrow(operand))>{borrow(operand)}, g);
       } else if constexpr (is_var<typename E::arg_type>) {  // write straight into the gradient
         constexpr bool seen = Seen::template contains<typename E::arg_type>;
-        E::op::template adjoint_into<operand_shape, seen>(delta, record.arg, g[e.arg]);
+        E::op::template adjoint_into<operand_shape, seen>(delta, record.arg, value_of<typename E::arg_type>(g));
         return std::conditional_t<seen, Seen, typename Seen::template append<typename E::arg_type>>{};
       } else {
         value_t<T, operand_shape> operand;
@@ -151,7 +152,7 @@ CTGRAD_SWEEP_INLINE constexpr auto backward_operand(const E& e, const Record& re
     if constexpr (is_var<operand_type>) {  // write straight into the gradient
       constexpr bool seen = Seen::template contains<operand_type>;
       E::op::template adjoint_into<I, lhs_shape, rhs_shape, seen>(delta, record.lhs, record.rhs,
-                                                                 g[operand]);
+                                                                 value_of<operand_type>(g));
       return std::conditional_t<seen, Seen, typename Seen::template append<operand_type>>{};
     } else {
       value_t<T, shape_of_t<operand_type>> value;
@@ -177,6 +178,7 @@ CTGRAD_SWEEP_INLINE constexpr auto backward_operand(const E& e, const Record& re
   }
 }
 
+}  // namespace
 }  // namespace detail
 
 /// f's value and its gradient with respect to wrt(...) at the point, in one fused sweep.
@@ -188,7 +190,12 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f, va
   using T = typename bindings<Bindings...>::value_type;
   using unbound = typename detail::first_unbound<E, bindings<Bindings...>>::type;
   value_and_gradient<T, Variables...> result{};
-  if constexpr (!detail::every_variable_bound<unbound>) {
+  if constexpr (!detail::names_agree_in<E>) {
+    static_assert(detail::one_shape_per_name<detail::clash_in_t<E>>,
+                  "ctgrad::value_and_grad: two variables with one name have different shapes; give each "
+                  "variable its own name.");
+    return result;  // the sentence above is the only error
+  } else if constexpr (!detail::every_variable_bound<unbound>) {
     static_assert(detail::every_variable_bound<unbound>,
                   "ctgrad::value_and_grad: the expression uses a variable that at(...) does not bind.");
     return result;  // the sentence above is the only error
@@ -214,7 +221,12 @@ CTGRAD_ALWAYS_INLINE constexpr auto grad(const E& f, variable_list<Variables...>
                     const bindings<Bindings...>& point) {
   static_assert(expression<E>, "ctgrad::grad: the first argument must be a ctgrad expression.");
   using unbound = typename detail::first_unbound<E, bindings<Bindings...>>::type;
-  if constexpr (!detail::every_variable_bound<unbound>) {
+  if constexpr (!detail::names_agree_in<E>) {
+    static_assert(detail::one_shape_per_name<detail::clash_in_t<E>>,
+                  "ctgrad::grad: two variables with one name have different shapes; give each "
+                  "variable its own name.");
+    return gradient<typename bindings<Bindings...>::value_type, Variables...>{};  // the sentence above is the only error
+  } else if constexpr (!detail::every_variable_bound<unbound>) {
     static_assert(detail::every_variable_bound<unbound>,
                   "ctgrad::grad: the expression uses a variable that at(...) does not bind.");
     return gradient<typename bindings<Bindings...>::value_type, Variables...>{};
@@ -231,7 +243,12 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr T accumulate_grad(const E& f, vari
                                                  const bindings<Bindings...>& point,
                                                  gradient<T, Variables...>& sum) {
   using unbound = typename detail::first_unbound<E, bindings<Bindings...>>::type;
-  if constexpr (!detail::every_variable_bound<unbound>) {
+  if constexpr (!detail::names_agree_in<E>) {
+    static_assert(detail::one_shape_per_name<detail::clash_in_t<E>>,
+                  "ctgrad::accumulate_grad: two variables with one name have different shapes; give each "
+                  "variable its own name.");
+    return T{};  // the sentence above is the only error
+  } else if constexpr (!detail::every_variable_bound<unbound>) {
     static_assert(detail::every_variable_bound<unbound>,
                   "ctgrad::accumulate_grad: the expression uses a variable that at(...) does not bind.");
     return T{};  // the sentence above is the only error
@@ -255,6 +272,7 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr T accumulate_grad(const E& f, vari
 // value_and_grad(f, params, data)
 
 namespace detail {
+namespace {  // internal linkage, as the nodes': core/node.hpp says why
 /// The terms of f that the rows reach and those they do not, as f = row + invariant; either may
 /// be zero. Only sums and differences at f's top are split: the mean over the rows of
 /// row(i) + invariant is mean(row) + invariant, so an L2 penalty or a prior is computed once per
@@ -299,6 +317,7 @@ struct row_accumulator {
   }
 };
 
+}  // namespace
 }  // namespace detail
 
 /// The mean over the rows of data of f and of its gradient with respect to every parameter:
@@ -311,7 +330,12 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f, co
       [&](const auto&... each) { return at(params, each...); }, data.row(0)));
   using unbound = typename detail::first_unbound<E, point>::type;
   value_and_gradient<T, Variables...> result{};
-  if constexpr (!detail::every_variable_bound<unbound>) {
+  if constexpr (!detail::names_agree_in<E>) {
+    static_assert(detail::one_shape_per_name<detail::clash_in_t<E>>,
+                  "ctgrad::value_and_grad: two variables with one name have different shapes; give each "
+                  "variable its own name.");
+    return result;  // the sentence above is the only error
+  } else if constexpr (!detail::every_variable_bound<unbound>) {
     static_assert(detail::every_variable_bound<unbound>,
                   "ctgrad::value_and_grad: the expression uses a variable that neither the "
                   "parameters nor the dataset bind.");

@@ -62,7 +62,11 @@ CTGRAD_FLATTEN constexpr auto hessian(const E& f, variable_list<Variables...>, c
   constexpr std::size_t n = sizeof...(Variables);
   std::array<std::array<value_type, n>, n> result{};
   using unbound = typename detail::first_unbound<E, bindings<Bindings...>>::type;
-  if constexpr (!detail::every_variable_bound<unbound>) {
+  if constexpr (!detail::names_agree_in<E>) {
+    static_assert(detail::one_shape_per_name<detail::clash_in_t<E>>,
+                  "ctgrad::hessian: two variables with one name have different shapes; give each "
+                  "variable its own name.");
+  } else if constexpr (!detail::every_variable_bound<unbound>) {
     static_assert(detail::every_variable_bound<unbound>,
                   "ctgrad::hessian: the expression uses a variable that at(...) does not bind.");
   } else if constexpr (detail::has_tensor<E>) {

@@ -3,7 +3,6 @@
 
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
-#include <ctgrad/core/names.hpp>
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/ops/mul.hpp>
@@ -14,12 +13,7 @@ template <expression L, expression R>
 constexpr expression auto hadamard(L a, R b) {
   using left = detail::shape_of_t<L>;
   using right = detail::shape_of_t<R>;
-  if constexpr (!detail::names_agree<L, R>) {
-    static_assert(detail::one_shape_per_name<detail::clash_between_t<L, R>>,
-                  "ctgrad::hadamard: two variables with one name have different shapes; give each "
-                  "variable its own name.");
-    return zero{};  // the sentence above is the only error: 0 has no variable to clash again
-  } else if constexpr (!detail::broadcastable<left, right>) {
+  if constexpr (!detail::broadcastable<left, right>) {
     static_assert(detail::broadcastable<left, right>,
                   "ctgrad::hadamard: the operands must have the same shape, or one be a scalar.");
     return a;  // the sentence above is the only error

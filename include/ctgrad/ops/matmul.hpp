@@ -4,7 +4,6 @@
 #include <ctgrad/config.hpp>
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
-#include <ctgrad/core/names.hpp>
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/core/record.hpp>
 #include <ctgrad/core/shape.hpp>
@@ -181,12 +180,7 @@ template <expression L, expression R>
 constexpr expression auto matmul(L a, R b) {
   using left = detail::shape_of_t<L>;
   using right = detail::shape_of_t<R>;
-  if constexpr (!detail::names_agree<L, R>) {
-    static_assert(detail::one_shape_per_name<detail::clash_between_t<L, R>>,
-                  "ctgrad::matmul: two variables with one name have different shapes; give each "
-                  "variable its own name.");
-    return zero{};  // the sentence above is the only error: 0 has no variable to clash again
-  } else if constexpr (!detail::can_matmul<left, right>) {
+  if constexpr (!detail::can_matmul<left, right>) {
     static_assert(detail::can_matmul<left, right>,
                   "ctgrad::matmul: the columns of a must equal the rows of b (a vector times a "
                   "vector is dot(a, b)).");

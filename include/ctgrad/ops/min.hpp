@@ -3,7 +3,6 @@
 
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
-#include <ctgrad/core/names.hpp>
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/fwd.hpp>
@@ -36,12 +35,7 @@ constexpr expression auto min(L left, R right) {
   auto b = detail::as_expression(right);
   using A = decltype(a);
   using B = decltype(b);
-  if constexpr (!detail::names_agree<A, B>) {
-    static_assert(detail::one_shape_per_name<detail::clash_between_t<A, B>>,
-                  "ctgrad::min: two variables with one name have different shapes; give each "
-                  "variable its own name.");
-    return zero{};  // the sentence above is the only error: 0 has no variable to clash again
-  } else if constexpr (!detail::broadcastable<detail::shape_of_t<A>, detail::shape_of_t<B>>) {
+  if constexpr (!detail::broadcastable<detail::shape_of_t<A>, detail::shape_of_t<B>>) {
     static_assert(detail::broadcastable<detail::shape_of_t<A>, detail::shape_of_t<B>>,
                   "ctgrad::min: the operands must have the same shape, or one be a scalar.");
     return a;  // the sentence above is the only error

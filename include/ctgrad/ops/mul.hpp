@@ -3,7 +3,6 @@
 
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
-#include <ctgrad/core/names.hpp>
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/ops/matmul.hpp>  // a * b of two tensors
@@ -50,12 +49,7 @@ constexpr expression auto operator*(L lhs, R rhs) {
   auto b = detail::as_expression(rhs);
   using A = decltype(a);
   using B = decltype(b);
-  if constexpr (!detail::names_agree<A, B>) {
-    static_assert(detail::one_shape_per_name<detail::clash_between_t<A, B>>,
-                  "ctgrad::operator*: two variables with one name have different shapes; give each "
-                  "variable its own name.");
-    return zero{};  // the sentence above is the only error: 0 has no variable to clash again
-  } else if constexpr (!detail::is_scalar<A> && !detail::is_scalar<B>) {
+  if constexpr (!detail::is_scalar<A> && !detail::is_scalar<B>) {
     return matmul(a, b);  // two tensors: the matrix product; elementwise is hadamard(a, b)
   } else if constexpr ((detail::is_zero<A> && detail::is_scalar<B>) ||
                        (detail::is_zero<B> && detail::is_scalar<A>)) {
