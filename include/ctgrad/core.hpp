@@ -7,6 +7,7 @@
 #include <ctgrad/core/eval.hpp>
 #include <ctgrad/core/finite.hpp>
 #include <ctgrad/core/node.hpp>
+#include <ctgrad/core/op_rules.hpp>
 #include <ctgrad/core/record.hpp>
 #include <ctgrad/core/shape.hpp>
 #include <ctgrad/core/shape_of.hpp>

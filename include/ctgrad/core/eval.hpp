@@ -6,6 +6,7 @@
 #include <ctgrad/core/bindings.hpp>
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/node.hpp>
+#include <ctgrad/core/op_rules.hpp>
 #include <ctgrad/core/record.hpp>
 #include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/core/var.hpp>
@@ -38,6 +39,11 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto eval(const E& f, const bindin
     static_assert(detail::one_shape_per_name<detail::clash_in_t<E>>,
                   "ctgrad::eval: two variables with one name have different shapes; give each "
                   "variable its own name.");
+    return value_type{};  // the sentence above is the only error
+  } else if constexpr (!detail::op_has_its_rules<typename detail::first_op_without_rules<E, false>::type>) {
+    static_assert(detail::op_has_its_rules<typename detail::first_op_without_rules<E, false>::type>,
+                  "ctgrad::eval: an op of the expression lacks a value rule; give its tag eval(a) "
+                  "(for two operands, eval(a, b)), as docs/adding-an-op.md shows.");
     return value_type{};  // the sentence above is the only error
   } else if constexpr (!detail::every_variable_bound<unbound>) {
     static_assert(detail::every_variable_bound<unbound>,

@@ -8,6 +8,7 @@
 #include <ctgrad/core/dataset.hpp>
 #include <ctgrad/core/eval.hpp>
 #include <ctgrad/core/node.hpp>
+#include <ctgrad/core/op_rules.hpp>
 #include <ctgrad/core/record.hpp>
 #include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/core/var.hpp>
@@ -195,6 +196,12 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f, va
                   "ctgrad::value_and_grad: two variables with one name have different shapes; give each "
                   "variable its own name.");
     return result;  // the sentence above is the only error
+  } else if constexpr (!detail::op_has_its_rules<typename detail::first_op_without_rules<E, true>::type>) {
+    static_assert(detail::op_has_its_rules<typename detail::first_op_without_rules<E, true>::type>,
+                  "ctgrad::value_and_grad: an op of the expression lacks a rule; give its tag eval(a) and "
+                  "derivative(a, result) (for two operands, eval(a, b) and partials(a, b, result)), "
+                  "as docs/adding-an-op.md shows.");
+    return result;  // the sentence above is the only error
   } else if constexpr (!detail::every_variable_bound<unbound>) {
     static_assert(detail::every_variable_bound<unbound>,
                   "ctgrad::value_and_grad: the expression uses a variable that at(...) does not bind.");
@@ -226,6 +233,12 @@ CTGRAD_ALWAYS_INLINE constexpr auto grad(const E& f, variable_list<Variables...>
                   "ctgrad::grad: two variables with one name have different shapes; give each "
                   "variable its own name.");
     return gradient<typename bindings<Bindings...>::value_type, Variables...>{};  // the sentence above is the only error
+  } else if constexpr (!detail::op_has_its_rules<typename detail::first_op_without_rules<E, true>::type>) {
+    static_assert(detail::op_has_its_rules<typename detail::first_op_without_rules<E, true>::type>,
+                  "ctgrad::grad: an op of the expression lacks a rule; give its tag eval(a) and "
+                  "derivative(a, result) (for two operands, eval(a, b) and partials(a, b, result)), "
+                  "as docs/adding-an-op.md shows.");
+    return gradient<typename bindings<Bindings...>::value_type, Variables...>{};  // the sentence above is the only error
   } else if constexpr (!detail::every_variable_bound<unbound>) {
     static_assert(detail::every_variable_bound<unbound>,
                   "ctgrad::grad: the expression uses a variable that at(...) does not bind.");
@@ -247,6 +260,12 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr T accumulate_grad(const E& f, vari
     static_assert(detail::one_shape_per_name<detail::clash_in_t<E>>,
                   "ctgrad::accumulate_grad: two variables with one name have different shapes; give each "
                   "variable its own name.");
+    return T{};  // the sentence above is the only error
+  } else if constexpr (!detail::op_has_its_rules<typename detail::first_op_without_rules<E, true>::type>) {
+    static_assert(detail::op_has_its_rules<typename detail::first_op_without_rules<E, true>::type>,
+                  "ctgrad::accumulate_grad: an op of the expression lacks a rule; give its tag eval(a) and "
+                  "derivative(a, result) (for two operands, eval(a, b) and partials(a, b, result)), "
+                  "as docs/adding-an-op.md shows.");
     return T{};  // the sentence above is the only error
   } else if constexpr (!detail::every_variable_bound<unbound>) {
     static_assert(detail::every_variable_bound<unbound>,
@@ -334,6 +353,12 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f, co
     static_assert(detail::one_shape_per_name<detail::clash_in_t<E>>,
                   "ctgrad::value_and_grad: two variables with one name have different shapes; give each "
                   "variable its own name.");
+    return result;  // the sentence above is the only error
+  } else if constexpr (!detail::op_has_its_rules<typename detail::first_op_without_rules<E, true>::type>) {
+    static_assert(detail::op_has_its_rules<typename detail::first_op_without_rules<E, true>::type>,
+                  "ctgrad::value_and_grad: an op of the expression lacks a rule; give its tag eval(a) and "
+                  "derivative(a, result) (for two operands, eval(a, b) and partials(a, b, result)), "
+                  "as docs/adding-an-op.md shows.");
     return result;  // the sentence above is the only error
   } else if constexpr (!detail::every_variable_bound<unbound>) {
     static_assert(detail::every_variable_bound<unbound>,

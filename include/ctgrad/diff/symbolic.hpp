@@ -6,6 +6,7 @@
 #include <ctgrad/core/bindings.hpp>
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/eval.hpp>
+#include <ctgrad/core/op_rules.hpp>
 #include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/core/depends.hpp>
 #include <ctgrad/ops/add.hpp>
@@ -49,6 +50,12 @@ constexpr expression auto d(const E& f, X x) {
                   "ctgrad::d: symbolic derivatives are for scalar expressions; differentiate "
                   "tensor expressions with value_and_grad.");
     return zero{};  // the sentence above is the only error
+  } else if constexpr (!detail::op_has_its_rules<typename detail::first_op_without_rules<E, true>::type>) {
+    static_assert(detail::op_has_its_rules<typename detail::first_op_without_rules<E, true>::type>,
+                  "ctgrad::d: an op of the expression lacks a rule; give its tag eval(a) and "
+                  "derivative(a, result) (for two operands, eval(a, b) and partials(a, b, result)), "
+                  "as docs/adding-an-op.md shows.");
+    return zero{};  // the sentence above is the only error
   } else {
     return detail::derivative(f, x);
   }
@@ -66,6 +73,11 @@ CTGRAD_FLATTEN constexpr auto hessian(const E& f, variable_list<Variables...>, c
     static_assert(detail::one_shape_per_name<detail::clash_in_t<E>>,
                   "ctgrad::hessian: two variables with one name have different shapes; give each "
                   "variable its own name.");
+  } else if constexpr (!detail::op_has_its_rules<typename detail::first_op_without_rules<E, true>::type>) {
+    static_assert(detail::op_has_its_rules<typename detail::first_op_without_rules<E, true>::type>,
+                  "ctgrad::hessian: an op of the expression lacks a rule; give its tag eval(a) and "
+                  "derivative(a, result) (for two operands, eval(a, b) and partials(a, b, result)), "
+                  "as docs/adding-an-op.md shows.");
   } else if constexpr (!detail::every_variable_bound<unbound>) {
     static_assert(detail::every_variable_bound<unbound>,
                   "ctgrad::hessian: the expression uses a variable that at(...) does not bind.");
