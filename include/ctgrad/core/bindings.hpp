@@ -9,6 +9,8 @@
 #include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/fwd.hpp>
 
+#include <array>
+#include <cstddef>
 #include <tuple>
 #include <type_traits>
 
@@ -19,18 +21,38 @@ inline constexpr bool is_binding = false;
 template <class Variable, class T>
 inline constexpr bool is_binding<binding<Variable, T>> = true;
 
-// The common type of n bound values, one pair at a time in a fold: std::common_type_t<T1, ..., Tn>
-// recurses through n levels, each holding the rest of the list, O(n²) for at(...) of n bindings.
+// The common type of the bound values. The usual case, every value a float, double or long double,
+// is the widest of them, found without recursion; anything else is std::common_type_t. A fold or
+// std::common_type_t over n bindings nests n levels (clang++ stops a fold at 256).
 template <class T>
-struct common_of {
-  using type = T;
+inline constexpr int floating_rank =
+    __is_same(T, float) ? 1 : __is_same(T, double) ? 2 : __is_same(T, long double) ? 3 : 0;
+template <int Rank>
+struct floating_of_rank {
+  using type = long double;
 };
-template <class T, class U>
-common_of<std::common_type_t<T, U>> operator|(common_of<T>, common_of<U>);  // declared only
+template <>
+struct floating_of_rank<1> {
+  using type = float;
+};
+template <>
+struct floating_of_rank<2> {
+  using type = double;
+};
+template <std::size_t N>
+constexpr int widest_rank(const std::array<int, N>& ranks) {
+  int widest = 1;
+  for (const int rank : ranks) {
+    if (rank == 0) return 0;
+    widest = rank > widest ? rank : widest;
+  }
+  return widest;
+}
 
 template <class... Ts>
 struct common_value {
-  using type = typename decltype((common_of<Ts>{} | ...))::type;
+  static constexpr int rank = widest_rank(std::array<int, sizeof...(Ts)>{floating_rank<Ts>...});
+  using type = typename std::conditional_t<rank == 0, std::common_type<Ts...>, floating_of_rank<rank>>::type;
 };
 template <>
 struct common_value<> {  // an expression with no variables evaluates in double
@@ -81,20 +103,18 @@ struct distinct_variables<std::tuple<Bindings...>> {
 /// parameters object binds all its variables, as in at(params, X = row).
 template <class... Arguments>
 CTGRAD_ALWAYS_INLINE constexpr auto at(Arguments&&... arguments) {
-  if constexpr (!((detail::is_binding<std::remove_cvref_t<Arguments>> ||
-                   detail::is_variable_values<std::remove_cvref_t<Arguments>>) &&
-                  ...)) {
+  if constexpr (!detail::all_true<(detail::is_binding<std::remove_cvref_t<Arguments>> ||
+                                   detail::is_variable_values<std::remove_cvref_t<Arguments>>)...>) {
     static_assert(detail::always_false<Arguments...>,
                   "ctgrad::at: every argument must bind a variable to a number, as in at(x = 1.0).");
-  } else if constexpr (!((std::is_lvalue_reference_v<Arguments> ||
-                          !detail::is_variable_values<std::remove_cvref_t<Arguments>>) &&
-                         ...)) {
+  } else if constexpr (!detail::all_true<(std::is_lvalue_reference_v<Arguments> ||
+                                          !detail::is_variable_values<std::remove_cvref_t<Arguments>>)...>) {
     static_assert(detail::always_false<Arguments...>,
                   "ctgrad::at: a parameters object's tensors are bound by reference; pass a named "
                   "parameters object, not a temporary that would be gone before they are read.");
   } else {
     // Bindings alone are the point as they are; a parameters object contributes one per variable.
-    constexpr bool only_bindings = (detail::is_binding<std::remove_cvref_t<Arguments>> && ...);
+    constexpr bool only_bindings = detail::all_true<detail::is_binding<std::remove_cvref_t<Arguments>>...>;
     using all = typename detail::point_bindings<only_bindings, std::remove_cvref_t<Arguments>...>::type;
     if constexpr (!detail::distinct_variables<all>::value) {
       static_assert(detail::distinct_variables<all>::value,

@@ -37,11 +37,9 @@ constexpr auto binary_rule_of() {
   return boost::hana::at_c<I>(Op::partials(first_operand{}, second_operand{}, result_value{}));
 }
 
-/// Whether the backward sweep of an elementwise op reads Placeholder: its operand I's value
-/// (first_operand, second_operand) or its own (result_value).
+/// Whether the backward sweep of a unary elementwise op reads Placeholder: its operand's value
+/// (first_operand) or its own (result_value). (A binary node's rules are asked one by one, in
+/// core/record.hpp, which skips the partial of a constant operand.)
 template <class Op, class Placeholder>
 inline constexpr bool unary_rule_reads = depends_on<decltype(unary_rule_of<Op>()), Placeholder>;
-template <class Op, class Placeholder>
-inline constexpr bool binary_rule_reads = depends_on<decltype(binary_rule_of<Op, 0>()), Placeholder> ||
-                                          depends_on<decltype(binary_rule_of<Op, 1>()), Placeholder>;
 }  // namespace ctgrad::detail

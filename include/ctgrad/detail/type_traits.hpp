@@ -29,6 +29,13 @@ struct indexed_types<std::index_sequence<I...>, Ts...> : indexed_type<I, Ts>... 
 template <class... Ts>
 using type_set = indexed_types<std::index_sequence_for<Ts...>, Ts...>;
 
+template <bool...>
+struct bools {};
+/// Whether every B is true, without a fold: clang++ counts a fold of n terms as n nested
+/// expressions and stops at -fbracket-depth (256), so at(...) of 300 bindings did not compile.
+template <bool... B>
+concept all_true = __is_same(bools<true, B...>, bools<B..., true>);
+
 /// Whether T is one of Ts.
 template <class T, class... Ts>
 concept one_of = __is_base_of(type_tag<T>, type_set<Ts...>);
@@ -44,16 +51,7 @@ concept once_in = requires(const Set* set) { position_in<T>(set); };
 
 /// Whether no type occurs twice in Ts.
 template <class... Ts>
-concept all_distinct = (once_in<type_set<Ts...>, Ts> && ...);
-
-/// Position of T in Ts (sizeof...(Ts) when absent); one fold, no recursion.
-template <class T, class... Ts>
-constexpr std::size_t index_of() {
-  std::size_t index = 0;
-  bool found = false;
-  ((found = found || __is_same(T, Ts), index += found ? 0 : 1), ...);
-  return index;
-}
+concept all_distinct = all_true<once_in<type_set<Ts...>, Ts>...>;
 
 /// A list of types, for type-level bookkeeping that needs no storage.
 template <class... Ts>
