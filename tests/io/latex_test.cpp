@@ -4,9 +4,12 @@
 #include <ctgrad/diff.hpp>
 #include <ctgrad/ops.hpp>
 
+#include <boost/hana/basic_tuple.hpp>
+
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
 
 using namespace ctgrad;
 using namespace ctgrad::literals;
@@ -53,4 +56,31 @@ TEST_CASE("io/latex: the linear-regression derivative") {
   const auto loss = square(y - (a * x1 + b));
   CHECK(to_latex(d(loss, a)) ==
         "-2 \\cdot \\left(y - \\left(a \\cdot x1 + b\\right)\\right) \\cdot x1");
+}
+
+namespace {
+/// A user op that gives its whole LaTeX form: floor(a), printed ⌊a⌋.
+struct floor_op {
+  static constexpr std::string_view latex_form = "\\lfloor #0 \\rfloor";
+  static constexpr auto eval(auto v) { return v; }
+  static constexpr auto derivative(auto, auto) { return zero{}; }
+};
+/// A binary one: binomial(a, b), printed as a stacked pair; #1 may come before #0.
+struct choose_op {
+  static constexpr std::string_view latex_form = "\\binom{#0}{#1}";
+  static constexpr auto eval(auto u, auto) { return u; }
+  static constexpr auto partials(auto, auto, auto) { return boost::hana::make_basic_tuple(zero{}, zero{}); }
+};
+struct flipped_op {
+  static constexpr std::string_view latex_form = "#1 \\to #0 (#)";
+  static constexpr auto eval(auto u, auto) { return u; }
+  static constexpr auto partials(auto, auto, auto) { return boost::hana::make_basic_tuple(zero{}, zero{}); }
+};
+}  // namespace
+
+TEST_CASE("io/latex: an op's latex_form, with its operands printed whole in place of #0 and #1") {
+  CHECK(to_latex(unary<floor_op, decltype(x / y)>{}) == "\\lfloor \\frac{x}{y} \\rfloor");
+  CHECK(to_latex(binary<choose_op, decltype(a + b), var<"c">>{} * x) == "\\binom{a + b}{c} \\cdot x");
+  CHECK(to_latex(binary<flipped_op, var<"a">, decltype(sqrt(b))>{}) == "\\sqrt{b} \\to a (#)");
+  CHECK(to_latex(abs(x / y) / sqrt(x)) == "\\frac{\\left|\\frac{x}{y}\\right|}{\\sqrt{x}}");
 }

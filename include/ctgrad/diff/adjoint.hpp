@@ -15,7 +15,6 @@
 #include <ctgrad/core/depends.hpp>
 #include <ctgrad/ops/mul.hpp>  // is_scaled: a rule c·r contributes c to the factor
 #include <ctgrad/ops/neg.hpp>
-#include <ctgrad/ops/step.hpp>  // a step rule is a select
 
 #include <cstddef>
 #include <tuple>
@@ -219,11 +218,12 @@ constexpr auto rule_rest(const Rule& rule) {
   }
 }
 
-/// adjoint·rule at one element; a rule step(c) (relu's, max's) selects the adjoint where c > 0.
+/// adjoint·rule at one element. A rule that is a unary op with a `times(adjoint, a)` hook (step's:
+/// a select) is applied through it, at the operand's value; any other rule is multiplied.
 template <class T, class Rest, class Point>
 CTGRAD_ALWAYS_INLINE constexpr T times_rule(T adjoint_value, const Rest& rest, const Point& point) {
-  if constexpr (is_unary_of<Rest, step_op>) {
-    return value<T>(rest.arg, point) > T{0} ? adjoint_value : T{0};
+  if constexpr (requires { Rest::op::times(adjoint_value, adjoint_value); } && is_unary<Rest>) {
+    return static_cast<T>(Rest::op::times(adjoint_value, value<T>(rest.arg, point)));
   } else {
     return adjoint_value * value<T>(rest, point);
   }

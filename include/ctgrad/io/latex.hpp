@@ -8,8 +8,10 @@
 #include <ctgrad/io/print.hpp>  // precedence_of: the same parenthesization as operator<<
 
 #include <ostream>
+#include <cstddef>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 namespace ctgrad {
 namespace detail {
@@ -21,6 +23,27 @@ void print_latex_wrapped(std::ostream& out, const E& e, bool parenthesize) {
   if (parenthesize) out << "\\left(";
   print_latex(out, e);
   if (parenthesize) out << "\\right)";
+}
+
+/// An op's latex_form with #0 (and #1) replaced by its operands, each printed whole: the form
+/// delimits them itself, as \sqrt{#0} and \frac{#0}{#1} do.
+template <class E>
+void print_latex_form(std::ostream& out, const E& e) {
+  constexpr std::string_view form = E::op::latex_form;
+  for (std::size_t k = 0; k < form.size(); ++k) {
+    if (form[k] == '#' && k + 1 < form.size() && (form[k + 1] == '0' || form[k + 1] == '1')) {
+      if constexpr (is_unary<E>) {
+        print_latex(out, e.arg);
+      } else if (form[k + 1] == '0') {
+        print_latex(out, e.lhs);
+      } else {
+        print_latex(out, e.rhs);
+      }
+      ++k;
+    } else {
+      out << form[k];
+    }
+  }
 }
 
 template <class E>
@@ -41,24 +64,12 @@ void print_latex(std::ostream& out, const E& e) {
     out << '{';
     print_latex_wrapped(out, e.arg, precedence_of(e.arg) <= precedence::power || is_binary_of<typename E::arg_type, pow_op>);
     out << "}^{" << E::op::exponent << '}';
-  } else if constexpr (is_unary_of<E, sqrt_op>) {
-    out << "\\sqrt{";
-    print_latex(out, e.arg);
-    out << '}';
-  } else if constexpr (is_unary_of<E, abs_op>) {
-    out << "\\left|";
-    print_latex(out, e.arg);
-    out << "\\right|";
+  } else if constexpr (requires { E::op::latex_form; }) {  // sqrt, abs, div: the op says how
+    print_latex_form(out, e);
   } else if constexpr (is_unary<E>) {
     out << E::op::latex << "\\left(";
     print_latex(out, e.arg);
     out << "\\right)";
-  } else if constexpr (is_binary_of<E, div_op>) {
-    out << "\\frac{";
-    print_latex(out, e.lhs);
-    out << "}{";
-    print_latex(out, e.rhs);
-    out << '}';
   } else if constexpr (is_binary_of<E, pow_op>) {
     out << '{';
     print_latex_wrapped(out, e.lhs,

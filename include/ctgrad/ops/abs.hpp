@@ -13,7 +13,7 @@ namespace ctgrad {
 /// Absolute value; |a|' = sign(a), so |a|'(0) = 0.
 struct abs_op {
   static constexpr std::string_view name = "abs";
-  static constexpr std::string_view latex = "\\operatorname{abs}";
+  static constexpr std::string_view latex_form = "\\left|#0\\right|";  // to_latex: #0 is the operand
   static constexpr auto eval(auto a) { return a < 0 ? -a : a == 0 ? decltype(a){0} : a; }
   static constexpr auto derivative(auto a, auto) { return sign(a); }
 };

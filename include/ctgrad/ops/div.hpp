@@ -17,7 +17,7 @@ namespace ctgrad {
 /// Division; ∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = -(a/b)/b, which reuses the quotient already computed.
 struct div_op {
   static constexpr std::string_view name = "/";
-  static constexpr std::string_view latex = "\\frac";
+  static constexpr std::string_view latex_form = "\\frac{#0}{#1}";  // to_latex: #0, #1 the operands
   static constexpr int precedence = 2;
   static constexpr bool associative = false;
   static constexpr auto eval(auto a, auto b) { return a / b; }

@@ -14,7 +14,7 @@ namespace ctgrad {
 /// Square root; (√a)' = 1/(2√a), computed from the root already known.
 struct sqrt_op {
   static constexpr std::string_view name = "sqrt";
-  static constexpr std::string_view latex = "\\sqrt";
+  static constexpr std::string_view latex_form = "\\sqrt{#0}";  // to_latex: #0 is the operand
   static constexpr auto eval(auto a) { return std::sqrt(a); }
   static constexpr auto derivative(auto, auto value) { return rational<1, 2>{} / value; }
 };

@@ -19,6 +19,10 @@ struct step_op {
   // PyTorch's relu backward does.
   static constexpr auto eval(auto a) { return a > 0 ? decltype(a){1} : decltype(a){0}; }
   static constexpr auto derivative(auto, auto) { return zero{}; }
+  /// adjoint·step(a) as the backward sweep computes it where a rule is a step (relu's, max's):
+  /// a select, not a multiplication, so that an adjoint of ∞ or NaN where the step is 0 gives 0,
+  /// as a hand-written hinge's branch does, and no 0·x is left for the optimiser.
+  static constexpr auto times(auto adjoint, auto a) { return a > 0 ? adjoint : decltype(adjoint){0}; }
 };
 
 /// step(a) as an expression.
