@@ -9,6 +9,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/counted_op.hpp"
+
 #include <cmath>
 #include <cstddef>
 #include <string_view>
@@ -16,29 +18,14 @@
 #include <vector>
 
 using namespace ctgrad;
-// A named namespace: clang flags the op's name and latex as unused in an anonymous one.
-namespace dataset_reverse_test {
-/// The identity, counting how often its value is computed: what "once per call" is measured by.
-struct counted_op {
-  static constexpr std::string_view name = "counted";
-  static constexpr std::string_view latex = "\\operatorname{counted}";
-  static inline int evaluations = 0;
-  static auto eval(auto v) {
-    ++evaluations;
-    return v;
-  }
-  static constexpr auto derivative(auto, auto) { return one{}; }
-};
-}  // namespace dataset_reverse_test
-using dataset_reverse_test::counted_op;
+using counting::counted;
+using counting::counted_op;
 
 namespace {
 constexpr var<"a"> a;
 constexpr var<"b"> b;
 constexpr var<"x"> x;
 constexpr var<"y"> y;
-
-constexpr auto counted(expression auto e) { return detail::make_unary<counted_op>(e); }
 
 // A row's squared error, a penalty on the parameters, a constant, and a term that mixes both.
 constexpr auto row_error = pow<2>(y - (a * x + b));

@@ -5,6 +5,7 @@
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/bindings.hpp>
 #include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/flat_forward.hpp>
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/core/op_rules.hpp>
 #include <ctgrad/core/record.hpp>
@@ -49,8 +50,8 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto eval(const E& f, const bindin
     static_assert(detail::every_variable_bound<unbound>,
                   "ctgrad::eval: the expression uses a variable that at(...) does not bind.");
     return value_type{};  // the sentence above is the only error
-  } else if constexpr (!detail::has_tensor<E>) {
-    return detail::value<value_type>(f, b);
+  } else if constexpr (detail::flat_sweepable<E>) {  // each node once, however often it is used
+    return detail::flat_forward<value_type>(f, b)[detail::graph_t<E>::root];
   } else {  // a tensor expression: the forward sweep's record holds every node's value
     typename detail::record_of<value_type, E, bindings<Bindings...>>::type record{};
     detail::forward<value_type>(f, b, record);

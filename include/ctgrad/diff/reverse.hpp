@@ -16,6 +16,7 @@
 #include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/diff/adjoint.hpp>
 #include <ctgrad/diff/backward_loop.hpp>
+#include <ctgrad/diff/flat_reverse.hpp>
 #include <ctgrad/core/depends.hpp>
 #include <ctgrad/ops/add.hpp>  // row_split recombines terms
 #include <ctgrad/ops/mul.hpp>  // each row's share 1/N
@@ -211,6 +212,9 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f, va
                   "ctgrad::value_and_grad: the expression must be a scalar; reduce a tensor "
                   "with sum, mean or dot.");
     return result;  // the sentence above is the only error
+  } else if constexpr (detail::flat_sweepable<E>) {
+    result.value = detail::flat_value_and_grad<false, T>(f, variable_list<Variables...>{}, point, result.grad);
+    return result;
   } else {
     typename detail::record_of<T, E, bindings<Bindings...>>::type record;  // forward fills it
     result.value = detail::forward<T, false>(f, point, record);  // f's value need not be stored
@@ -276,6 +280,8 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr T accumulate_grad(const E& f, vari
                   "ctgrad::accumulate_grad: the expression must be a scalar; reduce a tensor "
                   "with sum, mean or dot.");
     return T{};  // the sentence above is the only error
+  } else if constexpr (detail::flat_sweepable<E>) {
+    return detail::flat_value_and_grad<true, T>(f, variable_list<Variables...>{}, point, sum);
   } else {
     typename detail::record_of<T, E, bindings<Bindings...>>::type record;  // forward fills it
     const T value = detail::forward<T, false>(f, point, record);  // f's value need not be stored

@@ -1,0 +1,419 @@
+// ctgrad/diff/flat_reverse.hpp: the backward sweep over a flat graph: one pass over its nodes
+// from the root down, each node's adjoint passed to its operands through its op's rules.
+#pragma once
+
+#include <ctgrad/config.hpp>
+#include <ctgrad/concepts.hpp>
+#include <ctgrad/core/bindings.hpp>
+#include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/eval.hpp>
+#include <ctgrad/core/flat_forward.hpp>
+#include <ctgrad/core/graph.hpp>
+#include <ctgrad/core/placeholders.hpp>
+#include <ctgrad/core/variable_values.hpp>
+#include <ctgrad/detail/fixed_string.hpp>
+#include <ctgrad/detail/type_traits.hpp>
+#include <ctgrad/diff/adjoint.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <numeric>
+#include <type_traits>
+#include <utility>
+
+namespace ctgrad::detail {
+namespace {  // internal linkage, as the nodes': core/node.hpp says why
+/// The rule that turns a node's adjoint into the adjoint of its operand Slot.
+template <class E, std::size_t Slot>
+constexpr auto rule_for_slot() {
+  if constexpr (is_unary<E>) {
+    return unary_rule_of<typename E::op>();
+  } else {
+    return binary_rule_of<typename E::op, Slot>();
+  }
+}
+
+// A rule often computes what the forward sweep has already: sin's derivative is cos(a), and the
+// expression may hold cos(a) too. The rule is rewritten against the graph: each subexpression of
+// it that, with the placeholders replaced by the node's operands (and itself), is a node of the
+// graph becomes that node's recorded value, node_value<id>. So cos(th) and sin(th) named once cost
+// one cos and one sin, forward and backward. Only empty types are looked up, as graph_of shares.
+
+/// The value of node Id, as a rule reads it: a placeholder bound to the recorded value.
+template <std::size_t Id>
+using node_value = var<join(fixed_string{"#v"}, decimal<Id>())>;
+
+/// Rule R with its placeholders replaced by the node's operands A, B and the node S itself.
+template <class R, class A, class B, class S>
+struct substituted {
+  using type = R;
+};
+template <class A, class B, class S>
+struct substituted<first_operand, A, B, S> {
+  using type = A;
+};
+template <class A, class B, class S>
+struct substituted<second_operand, A, B, S> {
+  using type = B;
+};
+template <class A, class B, class S>
+struct substituted<result_value, A, B, S> {
+  using type = S;
+};
+template <class Op, class X, class A, class B, class S>
+struct substituted<unary<Op, X>, A, B, S> {
+  using type = unary<Op, typename substituted<X, A, B, S>::type>;
+};
+template <class Op, class X, class Y, class A, class B, class S>
+struct substituted<binary<Op, X, Y>, A, B, S> {
+  using type = binary<Op, typename substituted<X, A, B, S>::type, typename substituted<Y, A, B, S>::type>;
+};
+
+/// The id in G of rule R once substituted, or not_found: only an operation node of an empty type
+/// is looked up (a placeholder is read directly, and a constant costs nothing to compute).
+template <class R, class A, class B, class S, class G, bool Node = is_unary<R> || is_binary<R>>
+struct node_id_of_rule {
+  enum : std::size_t { value = not_found };
+};
+template <class R, class A, class B, class S, class G>
+struct node_id_of_rule<R, A, B, S, G, true> {
+  using type = typename substituted<R, A, B, S>::type;
+  enum : std::size_t { value = __is_empty(type) ? id_in<type, G> : not_found };
+};
+
+/// R rewritten against G (`type`), and the ids of the node values it reads (`ids`, may repeat).
+template <class R, class A, class B, class S, class G, std::size_t Id = node_id_of_rule<R, A, B, S, G>::value>
+struct rewritten_rule {
+  using type = node_value<Id>;
+  using ids = std::index_sequence<Id>;
+};
+template <class I, class J>
+struct joined_ids;
+template <std::size_t... I, std::size_t... J>
+struct joined_ids<std::index_sequence<I...>, std::index_sequence<J...>> {
+  using type = std::index_sequence<I..., J...>;
+};
+template <class R, class A, class B, class S, class G, class = void>
+struct rewritten_below {  // a leaf
+  using type = R;
+  using ids = std::index_sequence<>;
+};
+template <class Op, class X, class A, class B, class S, class G>
+struct rewritten_below<unary<Op, X>, A, B, S, G> {
+  using arg = rewritten_rule<X, A, B, S, G>;
+  using type = unary<Op, typename arg::type>;
+  using ids = typename arg::ids;
+};
+template <class Op, class X, class Y, class A, class B, class S, class G>
+struct rewritten_below<binary<Op, X, Y>, A, B, S, G> {
+  using lhs = rewritten_rule<X, A, B, S, G>;
+  using rhs = rewritten_rule<Y, A, B, S, G>;
+  using type = binary<Op, typename lhs::type, typename rhs::type>;
+  using ids = typename joined_ids<typename lhs::ids, typename rhs::ids>::type;
+};
+template <class R, class A, class B, class S, class G>
+struct rewritten_rule<R, A, B, S, G, not_found> : rewritten_below<R, A, B, S, G> {};
+
+/// The rule of node Node's operand slot K, as the backward sweep of G evaluates it.
+template <class G, class Node, std::size_t K>
+struct slot_rule;
+template <class G, std::size_t K, class E, std::size_t Id, std::size_t P, std::size_t... O>
+struct slot_rule<G, flat_node<E, Id, P, O...>, K> {
+  static constexpr std::size_t operand[2 * sizeof...(O)] = {O..., O...};
+  using a = typename node_at<G, operand[0]>::expression_type;
+  using b = typename node_at<G, operand[sizeof...(O) - 1]>::expression_type;
+  using below = rewritten_rule<decltype(rule_for_slot<E, K>()), a, b, E, G>;
+  using type = typename below::type;
+  using ids = typename below::ids;
+};
+
+/// A rational number in a constant expression: a constant factor of an adjoint.
+struct ratio {
+  std::intmax_t num = 1;
+  std::intmax_t den = 1;
+  constexpr ratio times(ratio other) const {
+    std::intmax_t n = num * other.num;
+    std::intmax_t d = den * other.den;
+    const std::intmax_t divisor = std::gcd(n, d) == 0 ? 1 : std::gcd(n, d);
+    return {n / divisor, d / divisor};
+  }
+  constexpr bool is_one() const { return num == den; }
+};
+
+template <class Rational>
+constexpr ratio ratio_of(Rational) {
+  return {Rational::num, Rational::den};
+}
+
+/// What the backward sweep does for one operand slot of a node.
+struct slot_plan {
+  bool contributes = false;  // the node passes its adjoint to this operand
+  bool assigns = false;      // ... and that is the operand's first contribution (later ones add)
+  ratio applied{};           // the constant factor multiplied in here (1: carried on instead)
+};
+
+/// What the backward sweep does at one node. A node's adjoint is kept as factor·value with the
+/// factor a compile-time rational: constant factors of rules (the 2 of x², the -1 of a - b)
+/// multiply the plan, not the number, and are applied once, where the adjoint fans out to two
+/// operands, meets another contribution, or reaches a variable. For W1 that leaves the
+/// hand-written -2·(y - ŷ) and nothing more.
+struct step_plan {
+  ratio factor{};          // the constant factor of the node's adjoint
+  bool materializes = false;  // the factor is applied to the value before it fans out
+  slot_plan slot[2]{};
+};
+
+/// What the backward sweep of graph G with respect to the variables Wrt does, decided at compile
+/// time from the graph alone:
+/// - a node needs an adjoint if a variable of Wrt is at or below it;
+/// - an operand receives a contribution from a node that has an adjoint, when the operand needs
+///   one and the op's rule for it is not the constant 0;
+/// - an adjoint's first contribution (from the highest id, the first the sweep visits) assigns,
+///   later ones add: no adjoint starts at 0, so no `0.0 + x` is left to the optimiser, which may
+///   not remove it (0.0 + -0.0 is 0.0, not -0.0).
+template <class G, class Wrt>
+struct backward_plan;
+template <class... Nodes, std::size_t Payloads, class... Variables>
+struct backward_plan<flat_graph<node_list<Nodes...>, Payloads>, variable_list<Variables...>> {
+  using graph = flat_graph<node_list<Nodes...>, Payloads>;
+  static constexpr std::size_t size = sizeof...(Nodes);
+  struct node_facts {
+    std::size_t arity;
+    std::size_t operand[2];
+    bool wrt;              // a variable of Wrt
+    bool rule_nonzero[2];  // the op's rule for each operand is not the constant 0
+    ratio rule_factor[2];  // the rule's constant factor: rule_factor in diff/adjoint.hpp
+  };
+  template <class E, std::size_t Id, std::size_t P, std::size_t... O>
+  static constexpr node_facts facts_of(flat_node<E, Id, P, O...>) {
+    constexpr std::size_t operands[] = {O..., 0};
+    node_facts facts{sizeof...(O), {operands[0], sizeof...(O) == 2 ? operands[1] : 0}, false, {false, false}, {}};
+    if constexpr (sizeof...(O) == 0) {
+      facts.wrt = one_of<E, Variables...>;
+    } else {
+      using rule0 = typename slot_rule<graph, flat_node<E, Id, P, O...>, 0>::type;
+      facts.rule_nonzero[0] = !is_zero<rule0>;
+      facts.rule_factor[0] = ratio_of(rule_factor<rule0>());
+      if constexpr (sizeof...(O) == 2) {
+        using rule1 = typename slot_rule<graph, flat_node<E, Id, P, O...>, 1>::type;
+        facts.rule_nonzero[1] = !is_zero<rule1>;
+        facts.rule_factor[1] = ratio_of(rule_factor<rule1>());
+      }
+    }
+    return facts;
+  }
+  static constexpr node_facts facts[sizeof...(Nodes)] = {facts_of(Nodes{})...};
+
+  struct decisions {
+    bool needs[size];    // an adjoint: a variable of Wrt is at or below the node
+    bool reached[size];  // a contribution arrives (the root's adjoint is 1)
+    step_plan step[size];
+  };
+  static constexpr decisions decide() {
+    decisions d{};
+    for (std::size_t i = 0; i < size; ++i) {
+      d.needs[i] = facts[i].wrt;
+      for (std::size_t k = 0; k < facts[i].arity; ++k) d.needs[i] = d.needs[i] || d.needs[facts[i].operand[k]];
+    }
+    std::size_t contributions[size]{};
+    for (std::size_t i = 0; i < size; ++i) {
+      for (std::size_t k = 0; k < facts[i].arity; ++k) {
+        if (d.needs[i] && d.needs[facts[i].operand[k]] && facts[i].rule_nonzero[k]) ++contributions[facts[i].operand[k]];
+      }
+    }
+    // A node that needs an adjoint is reached from the root through nodes that need one, so
+    // counting contributions over those nodes counts exactly the ones the sweep makes.
+    d.reached[size - 1] = true;
+    for (std::size_t i = size; i-- > 0;) {
+      if (!d.reached[i] || !d.needs[i]) continue;
+      step_plan& step = d.step[i];
+      std::size_t fan_out = 0;
+      for (std::size_t k = 0; k < facts[i].arity; ++k) {
+        const std::size_t j = facts[i].operand[k];
+        step.slot[k].contributes = d.needs[j] && facts[i].rule_nonzero[k];
+        fan_out += step.slot[k].contributes ? 1 : 0;
+      }
+      step.materializes = fan_out > 1 && !step.factor.is_one();
+      const ratio passed = step.materializes ? ratio{} : step.factor;
+      for (std::size_t k = 0; k < facts[i].arity; ++k) {
+        if (!step.slot[k].contributes) continue;
+        const std::size_t j = facts[i].operand[k];
+        const ratio factor = passed.times(facts[i].rule_factor[k]);
+        if (contributions[j] == 1) {
+          d.step[j].factor = factor;  // carried on
+        } else {
+          step.slot[k].applied = factor;
+        }
+        step.slot[k].assigns = !d.reached[j];
+        d.reached[j] = true;
+      }
+    }
+    return d;
+  }
+  static constexpr decisions plan = decide();
+};
+
+/// The placeholders of Op's rules bound to a node's values: its operands', its own, and those of
+/// the other nodes the rewritten rule reads (Reads, distinct).
+template <class T, class Op, std::size_t Id, std::size_t... Reads, std::size_t... Operands, class Values>
+CTGRAD_ALWAYS_INLINE constexpr auto rule_bindings(std::index_sequence<Reads...>, std::index_sequence<Operands...>,
+                                                  const Values& v) {
+  constexpr std::size_t operand[] = {Operands...};
+  if constexpr (sizeof...(Operands) == 2) {
+    return bindings<binding<first_operand, T>, binding<second_operand, T>, binding<result_value, T>,
+                    binding<node_value<Reads>, T>...>{{v[operand[0]]}, {v[operand[1]]}, {v[Id]}, {v[Reads]}...};
+  } else if constexpr (records_derivative<Op>) {
+    return bindings<binding<first_operand, T>, binding<result_value, T>, binding<recorded_derivative, T>,
+                    binding<node_value<Reads>, T>...>{
+        {v[operand[0]]}, {v[Id]}, {static_cast<T>(Op::recorded_derivative(v[operand[0]]))}, {v[Reads]}...};
+  } else {
+    return bindings<binding<first_operand, T>, binding<result_value, T>, binding<node_value<Reads>, T>...>{
+        {v[operand[0]]}, {v[Id]}, {v[Reads]}...};
+  }
+}
+
+/// The distinct ids of a list.
+template <class Ids>
+struct distinct_ids;
+template <std::size_t... Ids>
+struct distinct_ids<std::index_sequence<Ids...>> {
+  static constexpr auto sorted = [] {
+    std::array<std::size_t, sizeof...(Ids)> ids{Ids...};
+    std::sort(ids.begin(), ids.end());
+    std::array<std::size_t, sizeof...(Ids) + 1> result{};  // result[0]: how many
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+      if (k == 0 || ids[k] != ids[k - 1]) result[1 + result[0]++] = ids[k];
+    }
+    return result;
+  }();
+  template <class K>
+  struct pick;
+  template <std::size_t... K>
+  struct pick<std::index_sequence<K...>> {
+    using type = std::index_sequence<sorted[1 + K]...>;
+  };
+  using type = typename pick<std::make_index_sequence<sorted[0]>>::type;
+};
+
+/// A rewritten rule and the node values it reads.
+template <class Rule, class Reads>
+struct rule_reading {};
+
+/// v times the compile-time factor f: nothing for 1, a negation for -1.
+template <ratio F, class T>
+CTGRAD_ALWAYS_INLINE constexpr T times_factor(T v) {
+  if constexpr (F.is_one()) {
+    return v;
+  } else if constexpr (F.num == -F.den) {
+    return -v;
+  } else {
+    return static_cast<T>(static_cast<T>(F.num) / static_cast<T>(F.den) * v);
+  }
+}
+
+/// What the backward sweep does at one node, as the plan decided. Its parameters are the op, the
+/// step and numbers only, never the node's expression or the graph: g++ spends time in
+/// proportion to the size of a function's template arguments (their mangled name), and those are
+/// O(n) long.
+template <class Op, std::size_t Id, step_plan Step, class Rule0, class Rule1, std::size_t... Operands>
+struct backward_step {};
+
+template <class Plan, class Node>
+struct backward_step_of;
+template <class Plan, class E, std::size_t Id, std::size_t P, std::size_t... O>
+struct backward_step_of<Plan, flat_node<E, Id, P, O...>> {
+  template <std::size_t K>
+  using rule = slot_rule<typename Plan::graph, flat_node<E, Id, P, O...>, K>;
+  template <std::size_t K>
+  using reading = rule_reading<typename rule<K>::type, typename distinct_ids<typename rule<K>::ids>::type>;
+  using type = backward_step<typename E::op, Id, Plan::plan.step[Id], reading<0>,
+                             reading<sizeof...(O) - 1>, O...>;
+};
+template <class Plan, class E, std::size_t Id, std::size_t P>
+struct backward_step_of<Plan, flat_node<E, Id, P>> {  // a leaf passes nothing on
+  using type = backward_step<void, Id, step_plan{}, void, void>;
+};
+
+/// The adjoint a (the node's, its factor applied if it fans out) passed to the operand in slot
+/// K: a times the part of the rule that is not a constant factor.
+template <class T, class Op, std::size_t Id, std::size_t K, slot_plan Slot, class Rule, std::size_t... Reads,
+          std::size_t... Operands, class Values, class Adjoints>
+CTGRAD_ALWAYS_INLINE constexpr void contribute(rule_reading<Rule, std::index_sequence<Reads...>>, T a,
+                                               std::index_sequence<Operands...> operands, const Values& v,
+                                               Adjoints& adjoint) {
+  constexpr std::size_t operand[] = {Operands...};
+  const auto rest = rule_rest(Rule{});
+  T c = a;
+  if constexpr (!__is_same(std::remove_cvref_t<decltype(rest)>, nothing)) {
+    c = times_rule<T>(a, rest, rule_bindings<T, Op, Id>(std::index_sequence<Reads...>{}, operands, v));
+  }
+  c = times_factor<Slot.applied>(c);
+  if constexpr (Slot.assigns) {
+    adjoint[operand[K]] = c;
+  } else {
+    adjoint[operand[K]] += c;
+  }
+}
+
+template <class T, class Op, std::size_t Id, step_plan Step, class Rule0, class Rule1, std::size_t... Operands,
+          class Values, class Adjoints>
+CTGRAD_ALWAYS_INLINE constexpr void backward_node(backward_step<Op, Id, Step, Rule0, Rule1, Operands...>,
+                                                  const Values& v, Adjoints& adjoint) {
+  if constexpr (Step.slot[0].contributes || Step.slot[1].contributes) {
+    constexpr std::index_sequence<Operands...> operands{};
+    T a = adjoint[Id];
+    if constexpr (Step.materializes) a = times_factor<Step.factor>(a);
+    if constexpr (Step.slot[0].contributes) contribute<T, Op, Id, 0, Step.slot[0]>(Rule0{}, a, operands, v, adjoint);
+    if constexpr (Step.slot[1].contributes) contribute<T, Op, Id, 1, Step.slot[1]>(Rule1{}, a, operands, v, adjoint);
+  }
+}
+
+/// Every node's adjoint contribution, from the root down.
+template <class T, class Plan, class G, std::size_t... Ids, class Values, class Adjoints>
+CTGRAD_ALWAYS_INLINE constexpr void backward_graph(std::index_sequence<Ids...>, const Values& v, Adjoints& adjoint) {
+  [[maybe_unused]] const int root_first[] = {
+      (backward_node<T>(typename backward_step_of<Plan, node_at<G, G::size - 1 - Ids>>::type{}, v, adjoint), 0)...,
+      0};
+}
+
+/// Writes (Accumulate: adds) the adjoint of each variable of Wrt into g; a variable the sweep
+/// does not reach has the partial 0.
+template <bool Accumulate, class G, class Plan, class T, class... Variables, class Adjoints>
+CTGRAD_ALWAYS_INLINE constexpr void store_gradient(variable_list<Variables...>, const Adjoints& adjoint,
+                                                   gradient<T, Variables...>& g) {
+  const auto store = [&](auto variable) {
+    using V = decltype(variable);
+    constexpr std::size_t id = id_in<V, G>;
+    if constexpr (id != not_found) {
+      if constexpr (Plan::plan.reached[id]) {
+        constexpr ratio factor = Plan::plan.step[id].factor;
+        if constexpr (Accumulate) {
+          value_of<V>(g) += times_factor<factor>(adjoint[id]);
+        } else {
+          value_of<V>(g) = times_factor<factor>(adjoint[id]);
+        }
+      }
+    }
+  };
+  [[maybe_unused]] const int in_order[] = {(store(Variables{}), 0)..., 0};  // no fold: graph.hpp says why
+}
+
+/// f's value, and its gradient with respect to Wrt stored (Accumulate: added) into g: the flat
+/// forward sweep, then the flat backward sweep.
+template <bool Accumulate, class T, class E, class Wrt, class B, class Gradient>
+CTGRAD_ALWAYS_INLINE constexpr T flat_value_and_grad(const E& f, Wrt wrt, const B& point, Gradient& g) {
+  using graph = graph_t<E>;
+  using plan = backward_plan<graph, Wrt>;
+  const auto v = flat_forward<T>(f, point);
+  if constexpr (plan::plan.needs[graph::root]) {
+    node_values<T, graph::size> adjoint;
+    adjoint[graph::root] = T{1};
+    backward_graph<T, plan, graph>(std::make_index_sequence<graph::size>{}, v, adjoint);
+    store_gradient<Accumulate, graph, plan>(wrt, adjoint, g);
+  }
+  return v[graph::root];
+}
+}  // namespace
+}  // namespace ctgrad::detail
