@@ -45,28 +45,71 @@ CTGRAD_ALWAYS_INLINE constexpr void gather_payloads(const E& e, std::array<T, N>
   }
 }
 
+/// What the forward sweep computes at one node: Op (an op tag, or for a leaf the variable or
+/// rational itself) applied to the operands' values, or the payload. Its parameters are never the
+/// node's expression: g++ names every function it instantiates, and a name that spells an O(n)
+/// expression, n times over, was most of the cost of compiling a long sum.
+template <class Op, std::size_t Id, std::size_t Payload, std::size_t... Operands>
+struct forward_step {};
+
+template <class Node>
+struct forward_step_of;
+template <class E, std::size_t Id, std::size_t P, std::size_t... O>
+struct forward_step_of<flat_node<E, Id, P, O...>> {
+  using type = forward_step<typename E::op, Id, P, O...>;
+};
+template <class E, std::size_t Id, std::size_t P>
+struct forward_step_of<flat_node<E, Id, P>> {  // a leaf: a variable, a rational or a payload
+  using type = forward_step<std::conditional_t<P == no_payload, E, void>, Id, P>;
+};
+
+template <class Variable, class U>
+U bound_type_of(const binding<Variable, U>*);  // declared only: names a binding's value type
+
+/// The binding a node reads from the point B: its own for a variable, none (void) otherwise.
+template <class Node, class B>
+struct leaf_binding {
+  using type = const void;
+};
+template <fixed_string Name, std::size_t Id, class B>
+struct leaf_binding<flat_node<var<Name>, Id, no_payload>, B> {
+  using type = const binding<var<Name>, decltype(bound_type_of<var<Name>>(static_cast<const B*>(nullptr)))>;
+};
+
+/// The value bound to a variable leaf (a function of the variable and its value type only, not
+/// of the point's type), or 0 for a node that is not a variable.
+template <class Variable, class U>
+CTGRAD_ALWAYS_INLINE constexpr U bound_leaf(const binding<Variable, U>* bound) {
+  return bound->value;
+}
+CTGRAD_ALWAYS_INLINE constexpr int bound_leaf(const void*) { return 0; }
+
 /// The value of one node from its operands' values, already computed (ids below its own).
-template <class T, class E, std::size_t Id, std::size_t Payload, std::size_t... Operands, class Values,
-          class Payloads, class B>
-CTGRAD_ALWAYS_INLINE constexpr void forward_node(flat_node<E, Id, Payload, Operands...>, Values& v,
-                                                 const Payloads& payloads, const B& point) {
+template <class T, class Op, std::size_t Id, std::size_t Payload, std::size_t... Operands, class Values,
+          class Payloads, class Leaf>
+CTGRAD_ALWAYS_INLINE constexpr void forward_node(forward_step<Op, Id, Payload, Operands...>, Values& v,
+                                                 const Payloads& payloads, [[maybe_unused]] Leaf leaf) {
   if constexpr (Payload != no_payload) {
     v[Id] = payloads[Payload];
   } else if constexpr (sizeof...(Operands) > 0) {
-    v[Id] = static_cast<T>(E::op::eval(v[Operands]...));
-  } else if constexpr (is_var<E>) {
-    v[Id] = static_cast<T>(bound_value<E>(point));
+    v[Id] = static_cast<T>(Op::eval(v[Operands]...));
+  } else if constexpr (is_var<Op>) {
+    v[Id] = static_cast<T>(leaf);
   } else {  // a rational
-    v[Id] = static_cast<T>(E::num) / static_cast<T>(E::den);
+    v[Id] = static_cast<T>(Op::num) / static_cast<T>(Op::den);
   }
 }
 
 /// Every node's value of graph G, in id order. A braced list's elements are evaluated in order,
 /// and it has no nesting limit (a fold of n terms nests n levels; clang++ stops at 256).
-template <class T, class... Nodes, std::size_t Payloads, class Values, class B>
-CTGRAD_ALWAYS_INLINE constexpr void forward_graph(flat_graph<node_list<Nodes...>, Payloads>, Values& v,
+template <class T, class... Nodes, std::size_t Payloads, class Reversed, class Values, class B>
+CTGRAD_ALWAYS_INLINE constexpr void forward_graph(flat_graph<node_list<Nodes...>, Payloads, Reversed>, Values& v,
                                                   const std::array<T, Payloads>& payloads, const B& point) {
-  [[maybe_unused]] const int in_order[] = {(forward_node<T>(Nodes{}, v, payloads, point), 0)..., 0};
+  [[maybe_unused]] const int in_order[] = {
+      (forward_node<T>(typename forward_step_of<Nodes>::type{}, v, payloads,
+                       bound_leaf(static_cast<typename leaf_binding<Nodes, B>::type*>(&point))),
+       0)...,
+      0};
 }
 
 /// The flat forward sweep of f at the point: every node's value, the root's last.

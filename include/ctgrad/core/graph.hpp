@@ -38,12 +38,14 @@ template <class... Nodes>
 struct node_list {};
 
 /// The nodes of an expression in topological order (operands before their users, the root last),
-/// and how many payloads they hold.
-template <class Nodes, std::size_t Payloads>
+/// how many payloads they hold, and the nodes again from the root down (the backward sweep's
+/// order, kept as the graph is built: a pack cannot be reversed without recursion or lookups).
+template <class Nodes, std::size_t Payloads, class Reversed>
 struct flat_graph;
-template <class... Nodes, std::size_t Payloads>
-struct flat_graph<node_list<Nodes...>, Payloads> {
+template <class... Nodes, std::size_t Payloads, class Reversed>
+struct flat_graph<node_list<Nodes...>, Payloads, Reversed> {
   using nodes = node_list<Nodes...>;
+  using reversed = Reversed;
   enum : std::size_t { size = sizeof...(Nodes), root = sizeof...(Nodes) - 1, payloads = Payloads };
   /// Derives from every node, so that overload resolution finds a node by its id or by its
   /// (empty) expression type: node_at and id_in below.
@@ -76,8 +78,9 @@ inline constexpr std::size_t id_in =
 /// takes the next new id after L's; its payload follows L's payloads.
 template <class L, class R>
 struct merge;
-template <class L, class... RNodes, std::size_t RPayloads>
-struct merge<L, flat_graph<node_list<RNodes...>, RPayloads>> {
+template <class L, class... RNodes, std::size_t RPayloads, class RReversed>
+struct merge<L, flat_graph<node_list<RNodes...>, RPayloads, RReversed>> {
+  using right = flat_graph<node_list<RNodes...>, RPayloads, RReversed>;
   static constexpr std::array<std::size_t, sizeof...(RNodes)> shared{
       (__is_empty(typename RNodes::expression_type) ? id_in<typename RNodes::expression_type, L> : not_found)...};
   static constexpr auto ids = [] {
@@ -102,36 +105,37 @@ struct merge<L, flat_graph<node_list<RNodes...>, RPayloads>> {
   struct renumbered<flat_node<E, Id, P, O...>> {
     using type = flat_node<E, ids[Id], P == no_payload ? no_payload : P + L::payloads, ids[O]...>;
   };
-  template <class Nodes, class Added>
+  template <std::size_t K>
+  using added_node = typename renumbered<node_at<right, positions[K]>>::type;
+  template <class Nodes, class Reversed, class Added>
   struct joined;
-  template <class... LNodes, std::size_t... K>
-  struct joined<node_list<LNodes...>, std::index_sequence<K...>> {
-    using type = flat_graph<
-        node_list<LNodes...,
-                  typename renumbered<node_at<flat_graph<node_list<RNodes...>, RPayloads>, positions[K]>>::type...>,
-        L::payloads + RPayloads>;
+  template <class... LNodes, class... LReversed, std::size_t... K>
+  struct joined<node_list<LNodes...>, node_list<LReversed...>, std::index_sequence<K...>> {
+    using type = flat_graph<node_list<LNodes..., added_node<K>...>, L::payloads + RPayloads,
+                            node_list<added_node<added - 1 - K>..., LReversed...>>;
   };
   /// L and R's new nodes, in that order.
-  using graph = typename joined<typename L::nodes, std::make_index_sequence<added>>::type;
+  using graph = typename joined<typename L::nodes, typename L::reversed, std::make_index_sequence<added>>::type;
   /// The id R's root has in it.
   enum : std::size_t { root = ids.back() };
 };
 
 template <class G, class Node>
 struct appended;
-template <class... Nodes, std::size_t Payloads, class Node>
-struct appended<flat_graph<node_list<Nodes...>, Payloads>, Node> {
-  using type = flat_graph<node_list<Nodes..., Node>, Payloads + (Node::payload == no_payload ? 0 : 1)>;
+template <class... Nodes, std::size_t Payloads, class... Reversed, class Node>
+struct appended<flat_graph<node_list<Nodes...>, Payloads, node_list<Reversed...>>, Node> {
+  using type = flat_graph<node_list<Nodes..., Node>, Payloads + (Node::payload == no_payload ? 0 : 1),
+                          node_list<Node, Reversed...>>;
 };
 
 /// The flat graph of E.
 template <class E>
 struct graph_of {  // a variable or a compile-time constant
-  using type = flat_graph<node_list<flat_node<E, 0, no_payload>>, 0>;
+  using type = flat_graph<node_list<flat_node<E, 0, no_payload>>, 0, node_list<flat_node<E, 0, no_payload>>>;
 };
 template <class T>
 struct graph_of<constant<T>> {
-  using type = flat_graph<node_list<flat_node<constant<T>, 0, 0>>, 1>;
+  using type = flat_graph<node_list<flat_node<constant<T>, 0, 0>>, 1, node_list<flat_node<constant<T>, 0, 0>>>;
 };
 template <class Op, class Arg>
 struct graph_of<unary<Op, Arg>> {
@@ -147,7 +151,7 @@ struct graph_of<binary<Op, Lhs, Rhs>> {
 };
 }  // namespace
 
-/// The flat graph of the expression E: flat_graph<node_list<flat_node<...>...>, payloads>.
+/// The flat graph of the expression E: flat_graph<node_list<flat_node<...>...>, payloads, reversed>.
 template <class E>
 using graph_t = typename graph_of<std::remove_cvref_t<E>>::type;
 }  // namespace ctgrad::detail

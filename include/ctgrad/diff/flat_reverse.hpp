@@ -116,14 +116,27 @@ struct rewritten_below<binary<Op, X, Y>, A, B, S, G> {
 template <class R, class A, class B, class S, class G>
 struct rewritten_rule<R, A, B, S, G, not_found> : rewritten_below<R, A, B, S, G> {};
 
+/// The expressions of a node's operands (the second is void for a unary node).
+template <class E>
+struct operand_types;
+template <class Op, class Arg>
+struct operand_types<unary<Op, Arg>> {
+  using first = Arg;
+  using second = void;
+};
+template <class Op, class Lhs, class Rhs>
+struct operand_types<binary<Op, Lhs, Rhs>> {
+  using first = Lhs;
+  using second = Rhs;
+};
+
 /// The rule of node Node's operand slot K, as the backward sweep of G evaluates it.
 template <class G, class Node, std::size_t K>
 struct slot_rule;
 template <class G, std::size_t K, class E, std::size_t Id, std::size_t P, std::size_t... O>
 struct slot_rule<G, flat_node<E, Id, P, O...>, K> {
-  static constexpr std::size_t operand[2 * sizeof...(O)] = {O..., O...};
-  using a = typename node_at<G, operand[0]>::expression_type;
-  using b = typename node_at<G, operand[sizeof...(O) - 1]>::expression_type;
+  using a = typename operand_types<E>::first;
+  using b = typename operand_types<E>::second;
   using below = rewritten_rule<decltype(rule_for_slot<E, K>()), a, b, E, G>;
   using type = typename below::type;
   using ids = typename below::ids;
@@ -175,9 +188,9 @@ struct step_plan {
 ///   not remove it (0.0 + -0.0 is 0.0, not -0.0).
 template <class G, class Wrt>
 struct backward_plan;
-template <class... Nodes, std::size_t Payloads, class... Variables>
-struct backward_plan<flat_graph<node_list<Nodes...>, Payloads>, variable_list<Variables...>> {
-  using graph = flat_graph<node_list<Nodes...>, Payloads>;
+template <class... Nodes, std::size_t Payloads, class Reversed, class... Variables>
+struct backward_plan<flat_graph<node_list<Nodes...>, Payloads, Reversed>, variable_list<Variables...>> {
+  using graph = flat_graph<node_list<Nodes...>, Payloads, Reversed>;
   static constexpr std::size_t size = sizeof...(Nodes);
   struct node_facts {
     std::size_t arity;
@@ -370,34 +383,48 @@ CTGRAD_ALWAYS_INLINE constexpr void backward_node(backward_step<Op, Id, Step, Ru
   }
 }
 
-/// Every node's adjoint contribution, from the root down.
-template <class T, class Plan, class G, std::size_t... Ids, class Values, class Adjoints>
-CTGRAD_ALWAYS_INLINE constexpr void backward_graph(std::index_sequence<Ids...>, const Values& v, Adjoints& adjoint) {
+/// Every node's adjoint contribution, from the root down (the graph's reversed list).
+template <class T, class Plan, class... Reversed, class Values, class Adjoints>
+CTGRAD_ALWAYS_INLINE constexpr void backward_graph(node_list<Reversed...>, const Values& v, Adjoints& adjoint) {
   [[maybe_unused]] const int root_first[] = {
-      (backward_node<T>(typename backward_step_of<Plan, node_at<G, G::size - 1 - Ids>>::type{}, v, adjoint), 0)...,
-      0};
+      (backward_node<T>(typename backward_step_of<Plan, Reversed>::type{}, v, adjoint), 0)..., 0};
 }
 
-/// Writes (Accumulate: adds) the adjoint of each variable of Wrt into g; a variable the sweep
-/// does not reach has the partial 0.
+/// Writes (Accumulate: adds) the adjoint of node Id, its constant factor applied, into V's partial
+/// of g; a variable that is not in the graph, or that the sweep does not reach, has the partial 0.
+/// A function of numbers, not of the graph (forward_step says why).
+template <bool Accumulate, std::size_t Id, bool Reached, ratio Factor, class Adjoints, class T>
+CTGRAD_ALWAYS_INLINE constexpr void store_partial(const Adjoints& adjoint, T& partial) {
+  if constexpr (Id != not_found && Reached) {
+    if constexpr (Accumulate) {
+      partial += times_factor<Factor>(adjoint[Id]);
+    } else {
+      partial = times_factor<Factor>(adjoint[Id]);
+    }
+  }
+}
+
+/// How V's partial is stored: its node's id in G, whether the sweep reaches it, its factor.
+template <class G, class Plan, class V, std::size_t Id = id_in<V, G>>
+struct partial_of {
+  static constexpr bool reached = Plan::plan.reached[Id];
+  static constexpr ratio factor = Plan::plan.step[Id].factor;
+};
+template <class G, class Plan, class V>
+struct partial_of<G, Plan, V, not_found> {
+  static constexpr bool reached = false;
+  static constexpr ratio factor{};
+};
+
+/// Every variable of Wrt's partial, stored into g.
 template <bool Accumulate, class G, class Plan, class T, class... Variables, class Adjoints>
 CTGRAD_ALWAYS_INLINE constexpr void store_gradient(variable_list<Variables...>, const Adjoints& adjoint,
                                                    gradient<T, Variables...>& g) {
-  const auto store = [&](auto variable) {
-    using V = decltype(variable);
-    constexpr std::size_t id = id_in<V, G>;
-    if constexpr (id != not_found) {
-      if constexpr (Plan::plan.reached[id]) {
-        constexpr ratio factor = Plan::plan.step[id].factor;
-        if constexpr (Accumulate) {
-          value_of<V>(g) += times_factor<factor>(adjoint[id]);
-        } else {
-          value_of<V>(g) = times_factor<factor>(adjoint[id]);
-        }
-      }
-    }
-  };
-  [[maybe_unused]] const int in_order[] = {(store(Variables{}), 0)..., 0};  // no fold: graph.hpp says why
+  [[maybe_unused]] const int in_order[] = {
+      (store_partial<Accumulate, id_in<Variables, G>, partial_of<G, Plan, Variables>::reached,
+                     partial_of<G, Plan, Variables>::factor>(adjoint, value_of<Variables>(g)),
+       0)...,
+      0};  // no fold: flat_forward.hpp says why
 }
 
 /// f's value, and its gradient with respect to Wrt stored (Accumulate: added) into g: the flat
@@ -410,7 +437,7 @@ CTGRAD_ALWAYS_INLINE constexpr T flat_value_and_grad(const E& f, Wrt wrt, const 
   if constexpr (plan::plan.needs[graph::root]) {
     node_values<T, graph::size> adjoint;
     adjoint[graph::root] = T{1};
-    backward_graph<T, plan, graph>(std::make_index_sequence<graph::size>{}, v, adjoint);
+    backward_graph<T, plan>(typename graph::reversed{}, v, adjoint);
     store_gradient<Accumulate, graph, plan>(wrt, adjoint, g);
   }
   return v[graph::root];
