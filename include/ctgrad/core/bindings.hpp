@@ -156,8 +156,8 @@ constexpr variable_list<Left..., Right...> operator+(variable_list<Left...>, var
 /// wrt(x, y): the variables value_and_grad, grad and hessian differentiate with respect to.
 template <class... Variables>
 constexpr auto wrt(Variables...) {
-  if constexpr (!(variable<Variables> && ...)) {
-    static_assert((variable<Variables> && ...),
+  if constexpr (!detail::all_true<variable<Variables>...>) {  // no fold: clang++ stops one at 256 terms
+    static_assert(detail::all_true<variable<Variables>...>,
                   "ctgrad::wrt: every argument must be a variable declared with var<name>.");
   } else if constexpr (!detail::all_distinct<Variables...>) {
     static_assert(detail::all_distinct<Variables...>,
@@ -183,10 +183,14 @@ CTGRAD_ALWAYS_INLINE constexpr auto bound_value(const binding<Variable, T>& boun
 }
 
 template <class Variable, class Bindings>
-inline constexpr bool is_bound = false;
+struct is_bound_trait : std::false_type {};
 template <class Variable, class... Bindings>
-inline constexpr bool is_bound<Variable, bindings<Bindings...>> =
-    one_of<Variable, typename Bindings::variable_type...>;
+struct is_bound_trait<Variable, bindings<Bindings...>>
+    : std::bool_constant<one_of<Variable, typename Bindings::variable_type...>> {};
+/// Whether Bindings binds Variable; a concept, not a variable template (concepts.hpp says why: here
+/// every variable's instantiation spelled all the bindings, O(n) each).
+template <class Variable, class Bindings>
+concept is_bound = is_bound_trait<Variable, Bindings>::value;
 
 /// The name of the first variable of E that B leaves unbound, as variable_named<'y'>, or void:
 /// named in the error messages of eval, value_and_grad, grad, accumulate_grad and hessian, and

@@ -9,6 +9,7 @@
 #include <ctgrad/core/graph.hpp>
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/core/shape_of.hpp>
+#include <ctgrad/detail/in_order.hpp>
 
 #include <array>
 #include <cstddef>
@@ -105,7 +106,7 @@ CTGRAD_ALWAYS_INLINE constexpr void forward_node(forward_step<Op, Id, Payload, O
 template <class T, class... Nodes, std::size_t Payloads, class Reversed, class Values, class B>
 CTGRAD_ALWAYS_INLINE constexpr void forward_graph(flat_graph<node_list<Nodes...>, Payloads, Reversed>, Values& v,
                                                   const std::array<T, Payloads>& payloads, const B& point) {
-  [[maybe_unused]] const int in_order[] = {
+  in_order{
       (forward_node<T>(typename forward_step_of<Nodes>::type{}, v, payloads,
                        bound_leaf(static_cast<typename leaf_binding<Nodes, B>::type*>(&point))),
        0)...,

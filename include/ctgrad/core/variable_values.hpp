@@ -7,6 +7,7 @@
 #include <ctgrad/core/shape.hpp>
 #include <ctgrad/core/tensor.hpp>
 #include <ctgrad/core/var.hpp>
+#include <ctgrad/detail/in_order.hpp>
 #include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/fwd.hpp>
 
@@ -59,7 +60,7 @@ CTGRAD_ALWAYS_INLINE constexpr void for_each_number(F f, Value& value, Others&..
 /// var<"W", 16, 2>. Fixed-size, no heap. v[x] reads or writes the value of x.
 template <class T, class... Variables>
 struct variable_values : detail::slot<Variables, T>... {
-  static_assert((variable<Variables> && ...),
+  static_assert(detail::all_true<variable<Variables>...>,  // no fold: clang++ stops one at 256 terms
                 "ctgrad::variable_values: every listed type must be a variable.");
   using value_type = T;
 
@@ -86,11 +87,11 @@ struct variable_values : detail::slot<Variables, T>... {
   /// Calls f(variable, value) for each variable, in the order they were listed.
   template <class F>
   constexpr void for_each(F&& f) {
-    (f(Variables{}, detail::value_of<Variables>(*this)), ...);
+    detail::in_order{(static_cast<void>(f(Variables{}, detail::value_of<Variables>(*this))), 0)...};
   }
   template <class F>
   constexpr void for_each(F&& f) const {
-    (f(Variables{}, detail::value_of<Variables>(*this)), ...);
+    detail::in_order{(static_cast<void>(f(Variables{}, detail::value_of<Variables>(*this))), 0)...};
   }
 
   /// Whether every number equals the one at the same place in w (a loaded model, a checkpoint).
@@ -102,21 +103,21 @@ struct variable_values : detail::slot<Variables, T>... {
 
   /// v += w for every number: merging partial gradients.
   friend constexpr variable_values& operator+=(variable_values& v, const variable_values& w) {
-    (detail::for_each_number([](T& a, const T& b) { a += b; }, detail::value_of<Variables>(v),
-                             detail::value_of<Variables>(w)),
-     ...);
+    detail::in_order{(detail::for_each_number([](T& a, const T& b) { a += b; }, detail::value_of<Variables>(v),
+                                              detail::value_of<Variables>(w)),
+                      0)...};
     return v;
   }
   /// v -= w for every number.
   friend constexpr variable_values& operator-=(variable_values& v, const variable_values& w) {
-    (detail::for_each_number([](T& a, const T& b) { a -= b; }, detail::value_of<Variables>(v),
-                             detail::value_of<Variables>(w)),
-     ...);
+    detail::in_order{(detail::for_each_number([](T& a, const T& b) { a -= b; }, detail::value_of<Variables>(v),
+                                              detail::value_of<Variables>(w)),
+                      0)...};
     return v;
   }
   /// v *= s for every number: scaling a gradient (clipping) or a sum (averaging).
   CTGRAD_ALWAYS_INLINE friend constexpr variable_values& operator*=(variable_values& v, T s) {
-    (detail::for_each_number([s](T& a) { a *= s; }, detail::value_of<Variables>(v)), ...);
+    detail::in_order{(detail::for_each_number([s](T& a) { a *= s; }, detail::value_of<Variables>(v)), 0)...};
     return v;
   }
   /// v + w, number by number.
@@ -134,9 +135,9 @@ struct variable_values : detail::slot<Variables, T>... {
 template <class T, class... Variables>
 constexpr T dot(const variable_values<T, Variables...>& v, const variable_values<T, Variables...>& w) {
   T total{};
-  (detail::for_each_number([&total](const T& a, const T& b) { total += a * b; },
-                           detail::value_of<Variables>(v), detail::value_of<Variables>(w)),
-   ...);
+  detail::in_order{(detail::for_each_number([&total](const T& a, const T& b) { total += a * b; },
+                                            detail::value_of<Variables>(v), detail::value_of<Variables>(w)),
+                    0)...};
   return total;
 }
 

@@ -12,6 +12,7 @@
 #include <ctgrad/core/placeholders.hpp>
 #include <ctgrad/core/variable_values.hpp>
 #include <ctgrad/detail/fixed_string.hpp>
+#include <ctgrad/detail/in_order.hpp>
 #include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/diff/adjoint.hpp>
 
@@ -386,7 +387,7 @@ CTGRAD_ALWAYS_INLINE constexpr void backward_node(backward_step<Op, Id, Step, Ru
 /// Every node's adjoint contribution, from the root down (the graph's reversed list).
 template <class T, class Plan, class... Reversed, class Values, class Adjoints>
 CTGRAD_ALWAYS_INLINE constexpr void backward_graph(node_list<Reversed...>, const Values& v, Adjoints& adjoint) {
-  [[maybe_unused]] const int root_first[] = {
+  in_order{
       (backward_node<T>(typename backward_step_of<Plan, Reversed>::type{}, v, adjoint), 0)..., 0};
 }
 
@@ -420,7 +421,7 @@ struct partial_of<G, Plan, V, not_found> {
 template <bool Accumulate, class G, class Plan, class T, class... Variables, class Adjoints>
 CTGRAD_ALWAYS_INLINE constexpr void store_gradient(variable_list<Variables...>, const Adjoints& adjoint,
                                                    gradient<T, Variables...>& g) {
-  [[maybe_unused]] const int in_order[] = {
+  in_order{
       (store_partial<Accumulate, id_in<Variables, G>, partial_of<G, Plan, Variables>::reached,
                      partial_of<G, Plan, Variables>::factor>(adjoint, value_of<Variables>(g)),
        0)...,
