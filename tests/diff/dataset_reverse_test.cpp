@@ -118,3 +118,24 @@ TEST_CASE("diff/dataset_reverse: a loss that no row reaches is its own mean; an 
   CHECK(empty_g[a] == 0.0);
   CHECK(empty_g[b] == 0.0);
 }
+
+TEST_CASE("diff/dataset_reverse: a transform of the parameters inside a row's term is computed once per call") {
+  // counted(exp(a)) is below the row's error, not beside it, so splitting the top sum cannot
+  // lift it out; the flat graph's plan computes every node that no row reaches once per call.
+  auto params = parameters<double, var<"a">, var<"b">>{};
+  params[a] = 0.25;
+  params[b] = -0.5;
+  const auto data = dataset(x = xs, y = ys);
+  const auto transformed = pow<2>(y - counted(exp(a)) * x - b) + 0.5 * pow<2>(b);
+  counted_op::evaluations = 0;
+  const auto [value, g] = value_and_grad(transformed, params, data);
+  CHECK(counted_op::evaluations == 1);
+  const auto plain = pow<2>(y - exp(a) * x - b) + 0.5 * pow<2>(b);
+  const auto expected = mean_per_row(plain, 0.25, -0.5);
+  CHECK(value == doctest::Approx(expected[0]).epsilon(1e-14));
+  CHECK(g[a] == doctest::Approx(expected[1]).epsilon(1e-14));
+  CHECK(g[b] == doctest::Approx(expected[2]).epsilon(1e-14));
+  constexpr double h = 1e-6;
+  CHECK(g[a] == doctest::Approx((mean_value(plain, 0.25 + h, -0.5) - mean_value(plain, 0.25 - h, -0.5)) / (2 * h)).epsilon(1e-8));
+  CHECK(g[b] == doctest::Approx((mean_value(plain, 0.25, -0.5 + h) - mean_value(plain, 0.25, -0.5 - h)) / (2 * h)).epsilon(1e-8));
+}

@@ -101,16 +101,29 @@ CTGRAD_ALWAYS_INLINE constexpr void forward_node(forward_step<Op, Id, Payload, O
   }
 }
 
-/// Every node's value of graph G, in id order. A braced list's elements are evaluated in order,
-/// and it has no nesting limit (a fold of n terms nests n levels; clang++ stops at 256).
-template <class T, class... Nodes, std::size_t Payloads, class Reversed, class Values, class B>
+/// Every node of a graph: what a sweep over the whole graph visits.
+struct every_node {
+  static constexpr bool includes(std::size_t) { return true; }
+};
+
+/// The value of the node, if the selection includes it.
+template <class T, bool Included, class Step, class Values, class Payloads, class Leaf>
+CTGRAD_ALWAYS_INLINE constexpr void forward_selected(Step step, Values& v, const Payloads& payloads, Leaf leaf) {
+  if constexpr (Included) forward_node<T>(step, v, payloads, leaf);
+}
+
+/// The value of every node of graph G that Selection includes (every_node, or the nodes a data
+/// set's row reaches), in id order. A braced list's elements are evaluated in order, and it has
+/// no nesting limit (detail/in_order.hpp).
+template <class T, class Selection = every_node, class... Nodes, std::size_t Payloads, class Reversed, class Values,
+          class B>
 CTGRAD_ALWAYS_INLINE constexpr void forward_graph(flat_graph<node_list<Nodes...>, Payloads, Reversed>, Values& v,
                                                   const std::array<T, Payloads>& payloads, const B& point) {
-  in_order{
-      (forward_node<T>(typename forward_step_of<Nodes>::type{}, v, payloads,
-                       bound_leaf(static_cast<typename leaf_binding<Nodes, B>::type*>(&point))),
-       0)...,
-      0};
+  in_order{(forward_selected<T, Selection::includes(Nodes::id)>(
+                typename forward_step_of<Nodes>::type{}, v, payloads,
+                bound_leaf(static_cast<typename leaf_binding<Nodes, B>::type*>(&point))),
+            0)...,
+           0};
 }
 
 /// The flat forward sweep of f at the point: every node's value, the root's last.

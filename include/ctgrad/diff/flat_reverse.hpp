@@ -187,25 +187,33 @@ struct step_plan {
 /// - an adjoint's first contribution (from the highest id, the first the sweep visits) assigns,
 ///   later ones add: no adjoint starts at 0, so no `0.0 + x` is left to the optimiser, which may
 ///   not remove it (0.0 + -0.0 is 0.0, not -0.0).
-template <class G, class Wrt>
+///
+/// With Rows, the variables a data set binds per row, the plan is for the mean over the rows: a
+/// node that no row variable reaches (row[i] false: a penalty, a prior, a transform of the
+/// parameters) is computed and swept once per call, and the contributions the rows make to its
+/// adjoint are added up over the rows, from 0.
+template <class G, class Wrt, class Rows = variable_list<>>
 struct backward_plan;
-template <class... Nodes, std::size_t Payloads, class Reversed, class... Variables>
-struct backward_plan<flat_graph<node_list<Nodes...>, Payloads, Reversed>, variable_list<Variables...>> {
+template <class... Nodes, std::size_t Payloads, class Reversed, class... Variables, class... RowVariables>
+struct backward_plan<flat_graph<node_list<Nodes...>, Payloads, Reversed>, variable_list<Variables...>,
+                     variable_list<RowVariables...>> {
   using graph = flat_graph<node_list<Nodes...>, Payloads, Reversed>;
   static constexpr std::size_t size = sizeof...(Nodes);
   struct node_facts {
     std::size_t arity;
     std::size_t operand[2];
     bool wrt;              // a variable of Wrt
+    bool row;              // a variable of Rows
     bool rule_nonzero[2];  // the op's rule for each operand is not the constant 0
     ratio rule_factor[2];  // the rule's constant factor: rule_factor in diff/adjoint.hpp
   };
   template <class E, std::size_t Id, std::size_t P, std::size_t... O>
   static constexpr node_facts facts_of(flat_node<E, Id, P, O...>) {
     constexpr std::size_t operands[] = {O..., 0};
-    node_facts facts{sizeof...(O), {operands[0], sizeof...(O) == 2 ? operands[1] : 0}, false, {false, false}, {}};
+    node_facts facts{sizeof...(O), {operands[0], sizeof...(O) == 2 ? operands[1] : 0}, false, false, {false, false}, {}};
     if constexpr (sizeof...(O) == 0) {
       facts.wrt = one_of<E, Variables...>;
+      facts.row = one_of<E, RowVariables...>;
     } else {
       using rule0 = typename slot_rule<graph, flat_node<E, Id, P, O...>, 0>::type;
       facts.rule_nonzero[0] = !is_zero<rule0>;
@@ -223,14 +231,21 @@ struct backward_plan<flat_graph<node_list<Nodes...>, Payloads, Reversed>, variab
   struct decisions {
     bool needs[size];    // an adjoint: a variable of Wrt is at or below the node
     bool reached[size];  // a contribution arrives (the root's adjoint is 1)
+    bool row[size];      // a variable of Rows is at or below the node
+    bool zeroed[size];   // an adjoint summed over the rows, which starts at 0
     step_plan step[size];
   };
   static constexpr decisions decide() {
     decisions d{};
     for (std::size_t i = 0; i < size; ++i) {
       d.needs[i] = facts[i].wrt;
-      for (std::size_t k = 0; k < facts[i].arity; ++k) d.needs[i] = d.needs[i] || d.needs[facts[i].operand[k]];
+      d.row[i] = facts[i].row;
+      for (std::size_t k = 0; k < facts[i].arity; ++k) {
+        d.needs[i] = d.needs[i] || d.needs[facts[i].operand[k]];
+        d.row[i] = d.row[i] || d.row[facts[i].operand[k]];
+      }
     }
+    constexpr bool over_rows = sizeof...(RowVariables) > 0;
     std::size_t contributions[size]{};
     for (std::size_t i = 0; i < size; ++i) {
       for (std::size_t k = 0; k < facts[i].arity; ++k) {
@@ -260,7 +275,9 @@ struct backward_plan<flat_graph<node_list<Nodes...>, Payloads, Reversed>, variab
         } else {
           step.slot[k].applied = factor;
         }
-        step.slot[k].assigns = !d.reached[j];
+        // Below the rows, contributions add up over them: the adjoint starts at 0 once per call.
+        step.slot[k].assigns = !d.reached[j] && !(over_rows && !d.row[j]);
+        d.zeroed[j] = over_rows && !d.row[j];
         d.reached[j] = true;
       }
     }
@@ -384,11 +401,33 @@ CTGRAD_ALWAYS_INLINE constexpr void backward_node(backward_step<Op, Id, Step, Ru
   }
 }
 
-/// Every node's adjoint contribution, from the root down (the graph's reversed list).
-template <class T, class Plan, class... Reversed, class Values, class Adjoints>
+/// The node's contributions, if the selection includes it.
+template <class T, bool Included, class Step, class Values, class Adjoints>
+CTGRAD_ALWAYS_INLINE constexpr void backward_selected(Step step, const Values& v, Adjoints& adjoint) {
+  if constexpr (Included) backward_node<T>(step, v, adjoint);
+}
+
+/// The contributions of every node that Selection includes, from the root down (the graph's
+/// reversed list).
+template <class T, class Plan, class Selection = every_node, class... Reversed, class Values, class Adjoints>
 CTGRAD_ALWAYS_INLINE constexpr void backward_graph(node_list<Reversed...>, const Values& v, Adjoints& adjoint) {
-  in_order{
-      (backward_node<T>(typename backward_step_of<Plan, Reversed>::type{}, v, adjoint), 0)..., 0};
+  in_order{(backward_selected<T, Selection::includes(Reversed::id)>(
+                typename backward_step_of<Plan, Reversed>::type{}, v, adjoint),
+            0)...,
+           0};
+}
+
+/// The nodes a row reaches (Row) or those it does not (!Row), as the plan found them.
+template <class Plan, bool Row>
+struct row_nodes {
+  static constexpr bool includes(std::size_t id) { return Plan::plan.row[id] == Row; }
+};
+
+/// Sets to 0 the adjoints that the rows add up (the plan's zeroed nodes).
+template <class T, class Plan, class... Nodes, class Adjoints>
+CTGRAD_ALWAYS_INLINE constexpr void zero_summed_adjoints(node_list<Nodes...>, Adjoints& adjoint) {
+  in_order{((Plan::plan.zeroed[Nodes::id] ? static_cast<void>(adjoint[Nodes::id] = T{0}) : static_cast<void>(0)), 0)...,
+           0};
 }
 
 /// Writes (Accumulate: adds) the adjoint of node Id, its constant factor applied, into V's partial

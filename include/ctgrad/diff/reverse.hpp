@@ -342,6 +342,60 @@ struct row_accumulator {
   }
 };
 
+/// point(row, indices): the parameters and one row's bindings (a tuple), bound by at(...).
+template <class T, class... Variables>
+struct row_point {
+  const parameters<T, Variables...>& params;
+  template <class Row, std::size_t... I>
+  CTGRAD_ALWAYS_INLINE constexpr auto operator()(const Row& row, std::index_sequence<I...>) const {
+    return at(params, std::get<I>(row)...);
+  }
+};
+
+/// value_and_grad(f, params, data) for an expression without tensors, on its flat graph: the
+/// nodes no row reaches (a penalty, a prior, a transform of the parameters) are computed once,
+/// the others once per row, and the rows' contributions to the first are added up and swept once.
+template <class E, class T, class... Variables, class... Columns>
+CTGRAD_ALWAYS_INLINE constexpr void flat_mean_value_and_grad(const E& f, const parameters<T, Variables...>& params,
+                                                             const table<Columns...>& data, std::size_t rows,
+                                                             value_and_gradient<T, Variables...>& result) {
+  using graph = graph_t<E>;
+  using wrt = variable_list<Variables...>;
+  using plan = backward_plan<graph, wrt, variable_list<typename Columns::variable_type...>>;
+  using per_row = row_nodes<plan, true>;
+  using per_call = row_nodes<plan, false>;
+  constexpr std::size_t root = graph::root;
+  std::array<T, graph::payloads> payloads{};
+  gather_payloads<T, 0>(f, payloads);
+  node_values<T, graph::size> v;
+  node_values<T, graph::size> adjoint;
+  const auto view = data.checked_rows();
+  const row_point<T, Variables...> point{params};
+  constexpr std::index_sequence_for<Columns...> columns{};
+  forward_graph<T, per_call>(graph{}, v, payloads, point(view.row(0), columns));  // reads no row
+  zero_summed_adjoints<T, plan>(typename graph::nodes{}, adjoint);
+  if constexpr (plan::plan.row[root]) {
+    // Each row's share 1/N is its root's adjoint, as a hand-written kernel scales its δ.
+    const T share = T{1} / static_cast<T>(rows);
+    T sum = empty_sum<T>;
+    for (std::size_t i = 0; i < rows; ++i) {
+      forward_graph<T, per_row>(graph{}, v, payloads, point(view.row(i), columns));
+      sum += v[root];
+      if constexpr (plan::plan.needs[root]) {
+        adjoint[root] = share;
+        backward_graph<T, plan, per_row>(typename graph::reversed{}, v, adjoint);
+      }
+    }
+    result.value = sum * share;
+  } else {  // no row reaches f: the mean is f
+    result.value = v[root];
+    adjoint[root] = T{1};
+  }
+  if constexpr (plan::plan.needs[root]) {
+    backward_graph<T, plan, per_call>(typename graph::reversed{}, v, adjoint);
+    store_gradient<false, graph, plan>(wrt{}, adjoint, result.grad);
+  }
+}
 }  // namespace
 }  // namespace detail
 
@@ -376,6 +430,10 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f, co
                   "ctgrad::value_and_grad: the expression must be a scalar; reduce a tensor "
                   "with sum, mean or dot.");
     return result;  // the sentence above is the only error
+  } else if constexpr (detail::flat_sweepable<E>) {
+    const std::size_t rows = data.size();  // checks once that no column changed its length
+    if (rows != 0) detail::flat_mean_value_and_grad(f, params, data, rows, result);
+    return result;
   } else {
     const std::size_t rows = data.size();  // checks once that no column changed its length
     if (rows == 0) return result;
