@@ -169,3 +169,18 @@ TEST_CASE("diff/shared_subexpression: accumulate_grad adds each partial of the s
   CHECK(sum[z] == expected[z]);
   CHECK(expected[x] == doctest::Approx(central_difference(f, 0, 0.25, 0.5, -1.0)).epsilon(1e-7));
 }
+
+TEST_CASE("diff/shared_subexpression: below max, relu and min, an adjoint of 0 passes 0, not 0·inf") {
+  // max(x, log(y)) at y = 0 is x: its partial in y is 0, though log's rule 1/y is infinite there.
+  const auto [value, g] = value_and_grad(max(x, log(y)), wrt(x, y), at(x = 1.0, y = 0.0));
+  CHECK(value == 1.0);
+  CHECK(g[x] == 1.0);
+  CHECK(g[y] == 0.0);
+  // relu(sqrt(z) - 1) is 0 below z = 1, where sqrt's rule at z = 0 is infinite.
+  const auto inactive = value_and_grad(relu(sqrt(z) - 1.0) + x, wrt(x, z), at(x = 2.0, z = 0.0));
+  CHECK(inactive.grad[z] == 0.0);
+  CHECK(inactive.grad[x] == 1.0);
+  // Where it is active the rules apply: d/dz relu(sqrt(z) - 1) = 1/(2·sqrt(z)).
+  const auto active = value_and_grad(relu(sqrt(z) - 1.0) + x, wrt(x, z), at(x = 2.0, z = 4.0));
+  CHECK(active.grad[z] == doctest::Approx(0.25).epsilon(1e-15));
+}

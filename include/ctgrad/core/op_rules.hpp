@@ -77,6 +77,13 @@ struct first_op_without_rules<binary<Op, Lhs, Rhs>, Derivatives> {
       std::conditional_t<std::is_void_v<left>, typename first_op_without_rules<Rhs, Derivatives>::type, left>>;
 };
 
+/// An op whose derivative is 0 on a whole region (relu below 0, the smaller side of max) marks
+/// itself `static constexpr bool sparse_derivative = true`. Where its adjoint is 0, the sweeps
+/// pass 0 below it without evaluating the rules there, so that a rule that is infinite in the
+/// inactive region (log's 1/y at y = 0 under max(x, log(y))) does not make 0·inf = NaN.
+template <class Op>
+concept sparse_op = requires { requires Op::sparse_derivative; };
+
 /// True for void: the condition of the rule checks, so that the compiler prints the op beside
 /// the sentence, as in `op_lacking_rules<softplus_op>`.
 template <class OpWithoutRules>

@@ -9,6 +9,7 @@
 #include <ctgrad/core/eval.hpp>
 #include <ctgrad/core/flat_forward.hpp>
 #include <ctgrad/core/graph.hpp>
+#include <ctgrad/core/op_rules.hpp>
 #include <ctgrad/core/placeholders.hpp>
 #include <ctgrad/core/variable_values.hpp>
 #include <ctgrad/detail/fixed_string.hpp>
@@ -176,6 +177,7 @@ struct slot_plan {
 struct step_plan {
   ratio factor{};          // the constant factor of the node's adjoint
   bool materializes = false;  // the factor is applied to the value before it fans out
+  bool guarded = false;    // below a sparse_op: an adjoint of 0 passes 0, whatever the rules give
   slot_plan slot[2]{};
 };
 
@@ -204,17 +206,20 @@ struct backward_plan<flat_graph<node_list<Nodes...>, Payloads, Reversed>, variab
     std::size_t operand[2];
     bool wrt;              // a variable of Wrt
     bool row;              // a variable of Rows
+    bool sparse;           // a sparse_op (core/op_rules.hpp)
     bool rule_nonzero[2];  // the op's rule for each operand is not the constant 0
     ratio rule_factor[2];  // the rule's constant factor: rule_factor in diff/adjoint.hpp
   };
   template <class E, std::size_t Id, std::size_t P, std::size_t... O>
   static constexpr node_facts facts_of(flat_node<E, Id, P, O...>) {
     constexpr std::size_t operands[] = {O..., 0};
-    node_facts facts{sizeof...(O), {operands[0], sizeof...(O) == 2 ? operands[1] : 0}, false, false, {false, false}, {}};
+    node_facts facts{sizeof...(O), {operands[0], sizeof...(O) == 2 ? operands[1] : 0}, false, false, false,
+                     {false, false}, {}};
     if constexpr (sizeof...(O) == 0) {
       facts.wrt = one_of<E, Variables...>;
       facts.row = one_of<E, RowVariables...>;
     } else {
+      facts.sparse = sparse_op<typename E::op>;
       using rule0 = typename slot_rule<graph, flat_node<E, Id, P, O...>, 0>::type;
       facts.rule_nonzero[0] = !is_zero<rule0>;
       facts.rule_factor[0] = ratio_of(rule_factor<rule0>());
@@ -276,6 +281,7 @@ struct backward_plan<flat_graph<node_list<Nodes...>, Payloads, Reversed>, variab
           step.slot[k].applied = factor;
         }
         // Below the rows, contributions add up over them: the adjoint starts at 0 once per call.
+        d.step[j].guarded = d.step[j].guarded || facts[i].sparse || step.guarded;
         step.slot[k].assigns = !d.reached[j] && !(over_rows && !d.row[j]);
         d.zeroed[j] = over_rows && !d.row[j];
         d.reached[j] = true;
@@ -369,8 +375,8 @@ struct backward_step_of<Plan, flat_node<E, Id, P>> {  // a leaf passes nothing o
 
 /// The adjoint a (the node's, its factor applied if it fans out) passed to the operand in slot
 /// K: a times the part of the rule that is not a constant factor.
-template <class T, class Op, std::size_t Id, std::size_t K, slot_plan Slot, class Rule, std::size_t... Reads,
-          std::size_t... Operands, class Values, class Adjoints>
+template <class T, class Op, std::size_t Id, std::size_t K, slot_plan Slot, bool Guarded, class Rule,
+          std::size_t... Reads, std::size_t... Operands, class Values, class Adjoints>
 CTGRAD_ALWAYS_INLINE constexpr void contribute(rule_reading<Rule, std::index_sequence<Reads...>>, T a,
                                                std::index_sequence<Operands...> operands, const Values& v,
                                                Adjoints& adjoint) {
@@ -378,7 +384,12 @@ CTGRAD_ALWAYS_INLINE constexpr void contribute(rule_reading<Rule, std::index_seq
   const auto rest = rule_rest(Rule{});
   T c = a;
   if constexpr (!__is_same(std::remove_cvref_t<decltype(rest)>, nothing)) {
-    c = times_rule<T>(a, rest, rule_bindings<T, Op, Id>(std::index_sequence<Reads...>{}, operands, v));
+    if constexpr (Guarded) {  // a select, not a branch: 0 stays 0 whatever the rule is
+      const T product = times_rule<T>(a, rest, rule_bindings<T, Op, Id>(std::index_sequence<Reads...>{}, operands, v));
+      c = a == T{0} ? T{0} : product;
+    } else {
+      c = times_rule<T>(a, rest, rule_bindings<T, Op, Id>(std::index_sequence<Reads...>{}, operands, v));
+    }
   }
   c = times_factor<Slot.applied>(c);
   if constexpr (Slot.assigns) {
@@ -396,8 +407,8 @@ CTGRAD_ALWAYS_INLINE constexpr void backward_node(backward_step<Op, Id, Step, Ru
     constexpr std::index_sequence<Operands...> operands{};
     T a = adjoint[Id];
     if constexpr (Step.materializes) a = times_factor<Step.factor>(a);
-    if constexpr (Step.slot[0].contributes) contribute<T, Op, Id, 0, Step.slot[0]>(Rule0{}, a, operands, v, adjoint);
-    if constexpr (Step.slot[1].contributes) contribute<T, Op, Id, 1, Step.slot[1]>(Rule1{}, a, operands, v, adjoint);
+    if constexpr (Step.slot[0].contributes) contribute<T, Op, Id, 0, Step.slot[0], Step.guarded>(Rule0{}, a, operands, v, adjoint);
+    if constexpr (Step.slot[1].contributes) contribute<T, Op, Id, 1, Step.slot[1], Step.guarded>(Rule1{}, a, operands, v, adjoint);
   }
 }
 

@@ -69,12 +69,10 @@ CTGRAD_ALWAYS_INLINE constexpr decltype(auto) shared_adjoint(const Adjoint& a, S
   }
 }
 
-// An op whose derivative is 0 on a whole region (relu below 0, the smaller side of max) marks
-// itself sparse_derivative. Where such a scalar node's local derivative is 0 at run time, the
-// sweep skips the operand's subtree, as hand-written code does for a hinge that is not active;
-// a partial never reached stays 0. Tensor nodes do not branch: that would stop vectorisation.
-template <class Op>
-concept sparse_op = requires { requires Op::sparse_derivative; };
+// Where a scalar node of a sparse_op (core/op_rules.hpp) has the local derivative 0 at run time,
+// the tree sweep skips the operand's subtree, as hand-written code does for a hinge that is not
+// active; a partial never reached stays 0. Tensor nodes do not branch: that would stop
+// vectorisation.
 
 template <class T, class Wrt, class Seen, class E, class Record, class Adjoint, class Gradient>
 CTGRAD_SWEEP_INLINE constexpr auto backward(const E& e, const Record& record, const Adjoint& adjoint, Gradient& g) {
