@@ -8,6 +8,7 @@
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/graph.hpp>
 #include <ctgrad/core/node.hpp>
+#include <ctgrad/core/record.hpp>  // leaf_value
 #include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/detail/in_order.hpp>
 
@@ -97,7 +98,7 @@ CTGRAD_ALWAYS_INLINE constexpr void forward_node(forward_step<Op, Id, Payload, O
   } else if constexpr (is_var<Op>) {
     v[Id] = static_cast<T>(leaf);
   } else {  // a rational
-    v[Id] = static_cast<T>(Op::num) / static_cast<T>(Op::den);
+    v[Id] = leaf_value<T>(Op{}, bindings<>{});
   }
 }
 

@@ -338,17 +338,9 @@ struct distinct_ids<std::index_sequence<Ids...>> {
 template <class Rule, class Reads>
 struct rule_reading {};
 
-/// v times the compile-time factor f: nothing for 1, a negation for -1.
-template <ratio F, class T>
-CTGRAD_ALWAYS_INLINE constexpr T times_factor(T v) {
-  if constexpr (F.is_one()) {
-    return v;
-  } else if constexpr (F.num == -F.den) {
-    return -v;
-  } else {
-    return static_cast<T>(static_cast<T>(F.num) / static_cast<T>(F.den) * v);
-  }
-}
+/// The plan's factor F as the rational type that scaled<Factor>(v) (diff/adjoint.hpp) applies.
+template <ratio F>
+using rational_of = decltype(make_rational<F.num, F.den>());
 
 /// What the backward sweep does at one node, as the plan decided. Its parameters are the op, the
 /// step and numbers only, never the node's expression or the graph: g++ spends time in
@@ -391,7 +383,7 @@ CTGRAD_ALWAYS_INLINE constexpr void contribute(rule_reading<Rule, std::index_seq
       c = times_rule<T>(a, rest, rule_bindings<T, Op, Id>(std::index_sequence<Reads...>{}, operands, v));
     }
   }
-  c = times_factor<Slot.applied>(c);
+  c = scaled<rational_of<Slot.applied>>(c);
   if constexpr (Slot.assigns) {
     adjoint[operand[K]] = c;
   } else {
@@ -406,7 +398,7 @@ CTGRAD_ALWAYS_INLINE constexpr void backward_node(backward_step<Op, Id, Step, Ru
   if constexpr (Step.slot[0].contributes || Step.slot[1].contributes) {
     constexpr std::index_sequence<Operands...> operands{};
     T a = adjoint[Id];
-    if constexpr (Step.materializes) a = times_factor<Step.factor>(a);
+    if constexpr (Step.materializes) a = scaled<rational_of<Step.factor>>(a);
     if constexpr (Step.slot[0].contributes) contribute<T, Op, Id, 0, Step.slot[0], Step.guarded>(Rule0{}, a, operands, v, adjoint);
     if constexpr (Step.slot[1].contributes) contribute<T, Op, Id, 1, Step.slot[1], Step.guarded>(Rule1{}, a, operands, v, adjoint);
   }
@@ -448,9 +440,9 @@ template <bool Accumulate, std::size_t Id, bool Reached, ratio Factor, class Adj
 CTGRAD_ALWAYS_INLINE constexpr void store_partial(const Adjoints& adjoint, T& partial) {
   if constexpr (Id != not_found && Reached) {
     if constexpr (Accumulate) {
-      partial += times_factor<Factor>(adjoint[Id]);
+      partial += scaled<rational_of<Factor>>(adjoint[Id]);
     } else {
-      partial = times_factor<Factor>(adjoint[Id]);
+      partial = scaled<rational_of<Factor>>(adjoint[Id]);
     }
   }
 }

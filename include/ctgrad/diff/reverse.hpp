@@ -325,6 +325,16 @@ constexpr auto split_rows(const E& e) {
   }
 }
 
+/// point(row, indices): the parameters and one row's bindings (a tuple), bound by at(...).
+template <class T, class... Variables>
+struct row_point {
+  const parameters<T, Variables...>& params;
+  template <class Row, std::size_t... I>
+  CTGRAD_ALWAYS_INLINE constexpr auto operator()(const Row& row, std::index_sequence<I...>) const {
+    return at(params, std::get<I>(row)...);
+  }
+};
+
 /// accumulate(row, indices): accumulate_grad of f at the parameters and one row's bindings (a
 /// tuple), into g. A named type with its own index expansion rather than a lambda under
 /// std::apply, so that all of it is forced inline: the row loop's body is the whole sweep, which
@@ -336,17 +346,8 @@ struct row_accumulator {
   gradient<T, Variables...>& g;
   template <class Row, std::size_t... I>
   CTGRAD_ALWAYS_INLINE constexpr T operator()(const Row& row, std::index_sequence<I...>) const {
-    return accumulate_grad(f, variable_list<Variables...>{}, at(params, std::get<I>(row)...), g);
-  }
-};
-
-/// point(row, indices): the parameters and one row's bindings (a tuple), bound by at(...).
-template <class T, class... Variables>
-struct row_point {
-  const parameters<T, Variables...>& params;
-  template <class Row, std::size_t... I>
-  CTGRAD_ALWAYS_INLINE constexpr auto operator()(const Row& row, std::index_sequence<I...>) const {
-    return at(params, std::get<I>(row)...);
+    const row_point<T, Variables...> point{params};
+    return accumulate_grad(f, variable_list<Variables...>{}, point(row, std::index_sequence<I...>{}), g);
   }
 };
 
