@@ -54,3 +54,29 @@ TEST_CASE("core/finite: a table that requires finite rows names the row and the 
                        "ctgrad::table::row: row 2 of the data set, column y, is infinite; require_finite() rejects it",
                        data_error);
 }
+
+TEST_CASE("core/finite: value_and_grad checks a required-finite table's rows once, before it sweeps them") {
+  // checked_rows() checks every row of the table before the row loop, which then holds no check:
+  // the error names the first bad row of the table (not of the data set), whatever the path.
+  constexpr var<"s"> s;
+  constexpr var<"u"> U;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const std::vector<double> us{nan, 1.0, 2.0, -std::numeric_limits<double>::infinity()};
+  const std::vector<double> ys{1.0, 2.0, 3.0, 4.0};
+  const auto checked = dataset(U = us, Y = ys).require_finite();
+  parameters<double, var<"s">> p{};
+  p[s] = 0.5;
+  const auto loss = pow<2>(s * U - Y);  // no tensor: the flat sweep's row loop
+  CHECK_THROWS_WITH_AS(value_and_grad(loss, p, checked),
+                       "ctgrad::table::row: row 0 of the data set, column u, is nan; require_finite() rejects it",
+                       data_error);
+  CHECK_THROWS_WITH_AS(value_and_grad(loss, p, checked.slice(1, 3)),
+                       "ctgrad::table::row: row 3 of the data set, column u, is infinite; require_finite() rejects it",
+                       data_error);
+  // Rows 1 and 2 are finite: the same mean and gradient as without the check.
+  const auto fine = value_and_grad(loss, p, checked.slice(1, 2));
+  const auto unchecked = value_and_grad(loss, p, dataset(U = us, Y = ys).slice(1, 2));
+  CHECK(fine.value == unchecked.value);
+  CHECK(fine.grad[s] == unchecked.grad[s]);
+  CHECK(fine.value == doctest::Approx(((0.5 - 2.0) * (0.5 - 2.0) + (1.0 - 3.0) * (1.0 - 3.0)) / 2));
+}
