@@ -89,7 +89,11 @@ CTGRAD_ALWAYS_INLINE constexpr auto element(const V& v, [[maybe_unused]] std::si
   if constexpr (is_tensor<V>) {
     return v.values[k];
   } else if constexpr (std::is_pointer_v<V>) {
-    return v->values[k];
+    if constexpr (requires { v->at_element(k); }) {  // a borrowed lazy adjoint
+      return v->at_element(k);
+    } else {
+      return v->values[k];
+    }
   } else if constexpr (requires { v.at_element(k); }) {  // a lazy adjoint
     return v.at_element(k);
   } else {
