@@ -144,7 +144,7 @@ struct table {
   /// that the loop holds no check: a branch per row cost W2's documented call 4% of its
   /// instructions, and the rows a loop would have swept before the bad one are lost anyway.
   [[gnu::cold, gnu::noinline]] void check_finite_rows() const {
-    for (std::size_t i = 0; i < count; ++i) check_finite_row(order ? (*order)[first + i] : first + i);
+    for (std::size_t i = 0; i < count; ++i) check_finite_row(data_set_row(i));
   }
 
   /// How many rows it holds; checks the columns first, so a loop `i < size()` never reads past one.
@@ -170,7 +170,7 @@ struct table {
       throw data_error("ctgrad::table::row: row " + std::to_string(i) + " is outside the " + std::to_string(count) +
                        " rows");
     }
-    if (finite_rows) check_finite_row(order ? (*order)[first + i] : first + i);
+    if (finite_rows) check_finite_row(data_set_row(i));
     return unchecked_rows().row(i);
   }
 
@@ -185,17 +185,6 @@ struct table {
     return unchecked_rows();
   }
 
- private:
-  CTGRAD_ALWAYS_INLINE detail::row_view<Columns...> unchecked_rows() const {
-    return std::apply(
-        [&](const auto&... each) {
-          return detail::row_view<Columns...>{order ? order->data() : nullptr, first, {each.rows->data()...}};
-        },
-        columns);
-  }
-
- public:
-
   /// Consecutive batches of `size` rows in order, for `for (auto batch : data.batches(32))`; each
   /// batch is a table. The last is shorter if size does not divide size(), unless dropped.
   batch_range<Columns...> batches(std::size_t size, last_batch last = last_batch::keep) const {
@@ -208,12 +197,25 @@ struct table {
                                   last_batch last = last_batch::keep) const {
     check_columns();
     std::vector<std::size_t> shuffled(count);
-    for (std::size_t i = 0; i < count; ++i) shuffled[i] = order ? (*order)[first + i] : first + i;
+    for (std::size_t i = 0; i < count; ++i) shuffled[i] = data_set_row(i);
     std::mt19937_64 generator(shuffle_seed);
     for (std::size_t i = count; i > 1; --i) std::swap(shuffled[i - 1], shuffled[detail::uniform_index(generator, i)]);
     return {table{columns, 0, count, rows, std::make_shared<const std::vector<std::size_t>>(std::move(shuffled)),
                   finite_rows},
             size, last};
+  }
+
+ private:
+  /// The row of the data set that row i of this table is (through the shuffled order, if any).
+  std::size_t data_set_row(std::size_t i) const { return order ? (*order)[first + i] : first + i; }
+
+  /// The view checked_rows() and row(i) read through, made without checking anything.
+  CTGRAD_ALWAYS_INLINE detail::row_view<Columns...> unchecked_rows() const {
+    return std::apply(
+        [&](const auto&... each) {
+          return detail::row_view<Columns...>{order ? order->data() : nullptr, first, {each.rows->data()...}};
+        },
+        columns);
   }
 };
 

@@ -144,10 +144,8 @@ inline constexpr bool is_lazy<const lazy_product<Tensor, Element>*> = true;  // 
 /// the factor is 1, else a new number or tensor.
 template <class Factor, class V>
 CTGRAD_ALWAYS_INLINE constexpr decltype(auto) materialize(const adjoint<Factor, V>& a) {
-  if constexpr (std::is_pointer_v<V> && is_lazy<V>) {  // a borrowed lazy product
-    return materialize(adjoint<Factor, std::remove_cvref_t<decltype(*a.value)>>{*a.value});
-  } else if constexpr (std::is_pointer_v<V>) {
-    if constexpr (is_one<Factor>) {
+  if constexpr (std::is_pointer_v<V>) {  // a borrowed tensor, or a borrowed lazy product
+    if constexpr (is_one<Factor> && !is_lazy<V>) {
       return *a.value;
     } else {
       return materialize(adjoint<Factor, std::remove_cvref_t<decltype(*a.value)>>{*a.value});
