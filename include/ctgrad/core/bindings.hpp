@@ -3,6 +3,7 @@
 
 #include <ctgrad/config.hpp>
 #include <ctgrad/concepts.hpp>
+#include <ctgrad/core/graph.hpp>
 #include <ctgrad/core/names.hpp>
 #include <ctgrad/core/var.hpp>
 #include <ctgrad/core/variable_values.hpp>
@@ -192,24 +193,42 @@ struct is_bound_trait<Variable, bindings<Bindings...>>
 template <class Variable, class Bindings>
 concept is_bound = is_bound_trait<Variable, Bindings>::value;
 
-/// The name of the first variable of E that B leaves unbound, as variable_named<'y'>, or void:
-/// named in the error messages of eval, value_and_grad, grad, accumulate_grad and hessian, and
-/// spelled as characters so that clang++ prints it readably too (var<"y"> is var<{{121, 0}}>).
+/// first_unbound (below) found by walking E's tree: it names the variable once a check failed.
 template <class E, class B>
-struct first_unbound {
+struct first_unbound_in_tree {
   using type = void;
 };
 template <fixed_string Name, std::size_t... Extents, class B>
-struct first_unbound<var<Name, Extents...>, B> {
+struct first_unbound_in_tree<var<Name, Extents...>, B> {
   using type = std::conditional_t<is_bound<var<Name, Extents...>, B>, void,
                                   typename name_of<var<Name, Extents...>>::type>;
 };
 template <class Op, class Arg, class B>
-struct first_unbound<unary<Op, Arg>, B> : first_unbound<Arg, B> {};
+struct first_unbound_in_tree<unary<Op, Arg>, B> : first_unbound_in_tree<Arg, B> {};
 template <class Op, class Lhs, class Rhs, class B>
-struct first_unbound<binary<Op, Lhs, Rhs>, B> {
-  using left = typename first_unbound<Lhs, B>::type;
-  using type = std::conditional_t<std::is_void_v<left>, typename first_unbound<Rhs, B>::type, left>;
+struct first_unbound_in_tree<binary<Op, Lhs, Rhs>, B> {
+  using left = typename first_unbound_in_tree<Lhs, B>::type;
+  using type = std::conditional_t<std::is_void_v<left>, typename first_unbound_in_tree<Rhs, B>::type, left>;
+};
+
+/// Whether B binds node E, if E is a variable.
+template <class E, class B>
+concept binds_leaf = !is_var<E> || is_bound<E, B>;
+
+template <class G, class B>
+struct graph_bound;
+template <class... Nodes, std::size_t Payloads, class Reversed, class Map, class B>
+struct graph_bound<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map>, B>
+    : std::bool_constant<all_true<binds_leaf<typename Nodes::expression_type, B>...>> {};
+
+/// The name of the first variable of E that B leaves unbound, as variable_named<'y'>, or void:
+/// named in the error messages of eval, value_and_grad, grad, accumulate_grad and hessian, and
+/// spelled as characters so that clang++ prints it readably too (var<"y"> is var<{{121, 0}}>).
+/// Checked over E's flat graph, without recursion; only a failing check walks the tree.
+template <class E, class B>
+struct first_unbound {
+  using type = typename std::conditional_t<graph_bound<graph_t<E>, B>::value, std::type_identity<void>,
+                                           first_unbound_in_tree<E, B>>::type;
 };
 
 /// True for void: reads well in the diagnostic, `every_variable_bound<variable_named<'y'>>` is false.

@@ -43,7 +43,7 @@ CTGRAD_ALWAYS_INLINE constexpr void gather_payloads(const E& e, std::array<T, N>
     gather_payloads<T, Offset>(e.arg, out);
   } else {
     gather_payloads<T, Offset>(e.lhs, out);
-    gather_payloads<T, Offset + graph_t<typename E::lhs_type>::payloads>(e.rhs, out);
+    gather_payloads<T, Offset + payload_count<typename E::lhs_type>::value>(e.rhs, out);
   }
 }
 
@@ -116,9 +116,9 @@ CTGRAD_ALWAYS_INLINE constexpr void forward_selected(Step step, Values& v, const
 /// The value of every node of graph G that Selection includes (every_node, or the nodes a data
 /// set's row reaches), in id order. A braced list's elements are evaluated in order, and it has
 /// no nesting limit (detail/in_order.hpp).
-template <class T, class Selection = every_node, class... Nodes, std::size_t Payloads, class Reversed, class Values,
-          class B>
-CTGRAD_ALWAYS_INLINE constexpr void forward_graph(flat_graph<node_list<Nodes...>, Payloads, Reversed>, Values& v,
+template <class T, class Selection = every_node, class... Nodes, std::size_t Payloads, class Reversed, class Map,
+          class Values, class B>
+CTGRAD_ALWAYS_INLINE constexpr void forward_graph(flat_graph<node_list<Nodes...>, Payloads, Reversed, Map>, Values& v,
                                                   const std::array<T, Payloads>& payloads, const B& point) {
   in_order{(forward_selected<T, Selection::includes(Nodes::id)>(
                 typename forward_step_of<Nodes>::type{}, v, payloads,

@@ -4,6 +4,7 @@
 
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/fwd.hpp>
+#include <ctgrad/core/type_map.hpp>
 
 #include <array>
 #include <cstddef>
@@ -18,13 +19,17 @@ namespace {  // internal linkage, as the nodes': core/node.hpp says why
 // own at every place it occurs, since its type does not say its value; each such constant is a
 // payload, numbered in the order the expression is written (as gather_payloads reads them).
 //
-// graph_of<E> is computed from its operands' graphs and memoised as a class template
-// specialisation: a subexpression that occurs k times is lowered once. Nothing here is a
-// function or a variable with a symbol: only class templates, enumerators and constexpr arrays
-// of a class that no running code names.
+// The lowering is one depth-first walk over the expression, operands before their node and the
+// left before the right, run as a state machine over types: a stack of work, a stack of the ids
+// computed so far, the map (core/type_map.hpp) of the empty subexpressions already numbered, and
+// the nodes emitted, newest first. An empty subexpression found in the map is not walked again,
+// so a shared subtree is lowered once and a DAG of k nodes costs O(k) steps whatever its tree
+// size. Every step makes O(1) new types (O(log n) for the map), so the walk is linear in the
+// graph; it runs 32 steps per nested instantiation, so its depth is the graph's size / 32 and not
+// the expression's depth. Nothing here is a function or a variable with a symbol: only class
+// templates, enumerators and constexpr arrays of a class that no running code names.
 
 inline constexpr std::size_t no_payload = static_cast<std::size_t>(-1);
-inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
 
 /// A node of a flat graph: the expression E it computes, its id (its position), the index of
 /// its payload (the runtime constant it is) or no_payload, and its operands' ids.
@@ -38,120 +43,243 @@ template <class... Nodes>
 struct node_list {};
 
 /// The nodes of an expression in topological order (operands before their users, the root last),
-/// how many payloads they hold, and the nodes again from the root down (the backward sweep's
-/// order, kept as the graph is built: a pack cannot be reversed without recursion or lookups).
-template <class Nodes, std::size_t Payloads, class Reversed>
+/// how many payloads they hold, the nodes again from the root down (the backward sweep's order)
+/// and the map from each empty subexpression to its id (id_in below).
+template <class Nodes, std::size_t Payloads, class Reversed, class Map>
 struct flat_graph;
-template <class... Nodes, std::size_t Payloads, class Reversed>
-struct flat_graph<node_list<Nodes...>, Payloads, Reversed> {
+template <class... Nodes, std::size_t Payloads, class Reversed, class Map>
+struct flat_graph<node_list<Nodes...>, Payloads, Reversed, Map> {
   using nodes = node_list<Nodes...>;
   using reversed = Reversed;
+  using map = Map;
   enum : std::size_t { size = sizeof...(Nodes), root = sizeof...(Nodes) - 1, payloads = Payloads };
-  /// Derives from every node, so that overload resolution finds a node by its id or by its
-  /// (empty) expression type: node_at and id_in below.
-  struct lookup : Nodes... {};
 };
-
-template <std::size_t Id, class E, std::size_t P, std::size_t... O>
-flat_node<E, Id, P, O...> node_at_impl(const flat_node<E, Id, P, O...>*);  // declared only
-
-/// The node of graph G with id Id.
-template <class G, std::size_t Id>
-using node_at = decltype(node_at_impl<Id>(static_cast<const typename G::lookup*>(nullptr)));
-
-template <std::size_t Id>
-struct found_id {
-  enum : std::size_t { value = Id };
-};
-template <class E, std::size_t Id, std::size_t P, std::size_t... O>
-found_id<Id> id_impl(const flat_node<E, Id, P, O...>*);  // declared only
-template <class E>
-found_id<not_found> id_impl(const void*);  // declared only
 
 /// The id of the node of empty type E in G, or not_found. An empty type is in a graph at most
-/// once, so the lookup is never ambiguous.
+/// once, so the answer is unique.
 template <class E, class G>
-inline constexpr std::size_t id_in =
-    decltype(id_impl<E>(static_cast<const typename G::lookup*>(nullptr)))::value;
+inline constexpr std::size_t id_in = map_find_v<typename G::map, E>;
 
-/// How graph R joins graph L: each of R's nodes keeps L's id if L holds it (an empty type), or
-/// takes the next new id after L's; its payload follows L's payloads.
-template <class L, class R>
-struct merge;
-template <class L, class... RNodes, std::size_t RPayloads, class RReversed>
-struct merge<L, flat_graph<node_list<RNodes...>, RPayloads, RReversed>> {
-  using right = flat_graph<node_list<RNodes...>, RPayloads, RReversed>;
-  static constexpr std::array<std::size_t, sizeof...(RNodes)> shared{
-      (__is_empty(typename RNodes::expression_type) ? id_in<typename RNodes::expression_type, L> : not_found)...};
-  static constexpr auto ids = [] {
-    std::array<std::size_t, sizeof...(RNodes)> result{};
-    std::size_t next = L::size;
-    for (std::size_t j = 0; j < result.size(); ++j) result[j] = shared[j] != not_found ? shared[j] : next++;
-    return result;
-  }();
-  enum : std::size_t { added = ids.size() == 0 ? 0 : (ids.back() >= L::size ? ids.back() - L::size + 1 : 0) };
-  static constexpr auto positions = [] {  // the positions in R of the added nodes
-    std::array<std::size_t, added> result{};
-    std::size_t n = 0;
-    for (std::size_t j = 0; j < ids.size(); ++j) {
-      if (shared[j] == not_found) result[n++] = j;
-    }
-    return result;
-  }();
-
-  template <class Node>
-  struct renumbered;
-  template <class E, std::size_t Id, std::size_t P, std::size_t... O>
-  struct renumbered<flat_node<E, Id, P, O...>> {
-    using type = flat_node<E, ids[Id], P == no_payload ? no_payload : P + L::payloads, ids[O]...>;
-  };
-  template <std::size_t K>
-  using added_node = typename renumbered<node_at<right, positions[K]>>::type;
-  template <class Nodes, class Reversed, class Added>
-  struct joined;
-  template <class... LNodes, class... LReversed, std::size_t... K>
-  struct joined<node_list<LNodes...>, node_list<LReversed...>, std::index_sequence<K...>> {
-    using type = flat_graph<node_list<LNodes..., added_node<K>...>, L::payloads + RPayloads,
-                            node_list<added_node<added - 1 - K>..., LReversed...>>;
-  };
-  /// L and R's new nodes, in that order.
-  using graph = typename joined<typename L::nodes, typename L::reversed, std::make_index_sequence<added>>::type;
-  /// The id R's root has in it.
-  enum : std::size_t { root = ids.back() };
-};
-
-template <class G, class Node>
-struct appended;
-template <class... Nodes, std::size_t Payloads, class... Reversed, class Node>
-struct appended<flat_graph<node_list<Nodes...>, Payloads, node_list<Reversed...>>, Node> {
-  using type = flat_graph<node_list<Nodes..., Node>, Payloads + (Node::payload == no_payload ? 0 : 1),
-                          node_list<Node, Reversed...>>;
-};
-
-/// The flat graph of E.
+/// How many runtime constants E holds: the payloads of its graph, counted without lowering it.
 template <class E>
-struct graph_of {  // a variable or a compile-time constant
-  using type = flat_graph<node_list<flat_node<E, 0, no_payload>>, 0, node_list<flat_node<E, 0, no_payload>>>;
+struct payload_count {
+  static constexpr std::size_t value = 0;
 };
 template <class T>
-struct graph_of<constant<T>> {
-  using type = flat_graph<node_list<flat_node<constant<T>, 0, 0>>, 1, node_list<flat_node<constant<T>, 0, 0>>>;
+struct payload_count<constant<T>> {
+  static constexpr std::size_t value = 1;
 };
 template <class Op, class Arg>
-struct graph_of<unary<Op, Arg>> {
-  using below = typename graph_of<Arg>::type;
-  using type = typename appended<below, flat_node<unary<Op, Arg>, below::size, no_payload, below::root>>::type;
+  requires(!__is_empty(Arg))
+struct payload_count<unary<Op, Arg>> {
+  static constexpr std::size_t value = payload_count<Arg>::value;
 };
 template <class Op, class Lhs, class Rhs>
-struct graph_of<binary<Op, Lhs, Rhs>> {
-  using left = typename graph_of<Lhs>::type;
-  using both = merge<left, typename graph_of<Rhs>::type>;
-  using type = typename appended<typename both::graph,
-                                 flat_node<binary<Op, Lhs, Rhs>, both::graph::size, no_payload, left::root, both::root>>::type;
+  requires(!__is_empty(binary<Op, Lhs, Rhs>))
+struct payload_count<binary<Op, Lhs, Rhs>> {
+  static constexpr std::size_t value = payload_count<Lhs>::value + payload_count<Rhs>::value;
+};
+
+// The walk's state. Work and the emitted nodes are cons lists; ids are a stack of numbers.
+struct nil {};
+template <class Head, class Tail>
+struct cons {};
+template <class E>
+struct visit {};  // lower E, leaving its id on the id stack
+template <class E>
+struct finish {};  // E's operands are lowered: emit E
+struct no_ids {};
+template <std::size_t Id, class Below>
+struct id_stack {};
+
+template <class Work, class Ids, class Map, std::size_t Next, std::size_t Payloads, class Out>
+struct lowering {};
+
+/// The nodes emitted so far: full chunks of chunk_size (a cons list, newest first), each in both
+/// orders, and the chunk being filled. A node is added to a short pack, and the chunks are joined
+/// once at the end (joined below), so that no list of the whole graph is copied per node.
+inline constexpr std::size_t chunk_size = 16;
+template <class Forward, class Reversed>
+struct chunk {};
+template <class Chunks, class Forward, class Reversed>
+struct emitted_nodes {};
+template <class Out, class Node, bool Full>
+struct chunk_with;
+template <class Chunks, class... Forward, class... Reversed, class Node>
+struct chunk_with<emitted_nodes<Chunks, node_list<Forward...>, node_list<Reversed...>>, Node, false> {
+  using type = emitted_nodes<Chunks, node_list<Forward..., Node>, node_list<Node, Reversed...>>;
+};
+template <class Chunks, class... Forward, class... Reversed, class Node>
+struct chunk_with<emitted_nodes<Chunks, node_list<Forward...>, node_list<Reversed...>>, Node, true> {
+  using type = emitted_nodes<cons<chunk<node_list<Forward..., Node>, node_list<Node, Reversed...>>, Chunks>,
+                             node_list<>, node_list<>>;
+};
+template <class Out, class Node>
+struct with_node;
+template <class Chunks, class... Forward, class Reversed, class Node>
+struct with_node<emitted_nodes<Chunks, node_list<Forward...>, Reversed>, Node>
+    : chunk_with<emitted_nodes<Chunks, node_list<Forward...>, Reversed>, Node, sizeof...(Forward) + 1 == chunk_size> {};
+
+/// The map with E → Id added if E is empty (only an empty type is shared).
+template <class Map, class E, std::size_t Id, bool Empty = __is_empty(E)>
+struct remembered {
+  using type = Map;
+};
+template <class Map, class E, std::size_t Id>
+struct remembered<Map, E, Id, true> {
+  using type = map_with<Map, E, Id>;
+};
+
+/// A node emitted: pushed onto the id stack and the output, remembered, numbered.
+template <class Work, class Ids, class Map, std::size_t Next, std::size_t Payloads, class Out, class Node>
+using emitted = lowering<Work, id_stack<Next, Ids>, typename remembered<Map, typename Node::expression_type, Next>::type,
+                         Next + 1, Payloads + (Node::payload == no_payload ? 0 : 1), typename with_node<Out, Node>::type>;
+
+template <class E, class Rest, class Ids, class Map, std::size_t Next, std::size_t Payloads, class Out,
+          std::size_t Found = __is_empty(E) ? map_find_v<Map, E> : not_found>
+struct visit_step {  // E is a subexpression seen before: its id
+  using type = lowering<Rest, id_stack<Found, Ids>, Map, Next, Payloads, Out>;
+};
+template <class E, class Rest, class Ids, class Map, std::size_t Next, std::size_t Payloads, class Out>
+struct visit_step<E, Rest, Ids, Map, Next, Payloads, Out, not_found> {  // a variable or a rational
+  using type = emitted<Rest, Ids, Map, Next, Payloads, Out, flat_node<E, Next, no_payload>>;
+};
+template <class T, class Rest, class Ids, class Map, std::size_t Next, std::size_t Payloads, class Out>
+struct visit_step<constant<T>, Rest, Ids, Map, Next, Payloads, Out, not_found> {
+  using type = emitted<Rest, Ids, Map, Next, Payloads, Out, flat_node<constant<T>, Next, Payloads>>;
+};
+template <class Op, class Arg, class Rest, class Ids, class Map, std::size_t Next, std::size_t Payloads, class Out>
+struct visit_step<unary<Op, Arg>, Rest, Ids, Map, Next, Payloads, Out, not_found> {
+  using type = lowering<cons<visit<Arg>, cons<finish<unary<Op, Arg>>, Rest>>, Ids, Map, Next, Payloads, Out>;
+};
+template <class Op, class Lhs, class Rhs, class Rest, class Ids, class Map, std::size_t Next, std::size_t Payloads,
+          class Out>
+struct visit_step<binary<Op, Lhs, Rhs>, Rest, Ids, Map, Next, Payloads, Out, not_found> {
+  using type = lowering<cons<visit<Lhs>, cons<visit<Rhs>, cons<finish<binary<Op, Lhs, Rhs>>, Rest>>>, Ids, Map, Next,
+                        Payloads, Out>;
+};
+
+/// One step of the walk; a finished walk (no work left) stays as it is.
+template <class State>
+struct step {
+  using type = State;
+};
+template <class E, class Rest, class Ids, class Map, std::size_t Next, std::size_t Payloads, class Out>
+struct step<lowering<cons<visit<E>, Rest>, Ids, Map, Next, Payloads, Out>>
+    : visit_step<E, Rest, Ids, Map, Next, Payloads, Out> {};
+template <class Op, class Arg, class Rest, std::size_t A, class Ids, class Map, std::size_t Next, std::size_t Payloads,
+          class Out>
+struct step<lowering<cons<finish<unary<Op, Arg>>, Rest>, id_stack<A, Ids>, Map, Next, Payloads, Out>> {
+  using type = emitted<Rest, Ids, Map, Next, Payloads, Out, flat_node<unary<Op, Arg>, Next, no_payload, A>>;
+};
+template <class Op, class Lhs, class Rhs, class Rest, std::size_t A, std::size_t B, class Ids, class Map,
+          std::size_t Next, std::size_t Payloads, class Out>
+struct step<lowering<cons<finish<binary<Op, Lhs, Rhs>>, Rest>, id_stack<B, id_stack<A, Ids>>, Map, Next, Payloads, Out>> {
+  using type = emitted<Rest, Ids, Map, Next, Payloads, Out, flat_node<binary<Op, Lhs, Rhs>, Next, no_payload, A, B>>;
+};
+
+template <class S>
+using step1 = typename step<S>::type;
+template <class S>
+using steps4 = step1<step1<step1<step1<S>>>>;
+template <class S>
+using steps32 = steps4<steps4<steps4<steps4<steps4<steps4<steps4<steps4<S>>>>>>>>;
+
+/// The walk run to its end, 32 steps per nested instantiation.
+template <class State>
+struct walked : walked<steps32<State>> {};
+template <class Ids, class Map, std::size_t Next, std::size_t Payloads, class Out>
+struct walked<lowering<nil, Ids, Map, Next, Payloads, Out>> {
+  using type = lowering<nil, Ids, Map, Next, Payloads, Out>;
+};
+
+/// A cons list of node_lists joined into one, in the list's order or (Backwards) its reverse:
+/// eight at a time, so that every node is copied O(log n) times.
+template <bool Backwards, class... Lists>
+struct concatenated;
+template <class... A, class... B>
+struct concatenated<false, node_list<A...>, node_list<B...>> {
+  using type = node_list<A..., B...>;
+};
+template <class... A, class... B>
+struct concatenated<true, node_list<A...>, node_list<B...>> {
+  using type = node_list<B..., A...>;
+};
+template <class... A, class... B, class... C, class... D, class... E, class... F, class... G, class... H>
+struct concatenated<false, node_list<A...>, node_list<B...>, node_list<C...>, node_list<D...>, node_list<E...>,
+                    node_list<F...>, node_list<G...>, node_list<H...>> {
+  using type = node_list<A..., B..., C..., D..., E..., F..., G..., H...>;
+};
+template <class... A, class... B, class... C, class... D, class... E, class... F, class... G, class... H>
+struct concatenated<true, node_list<A...>, node_list<B...>, node_list<C...>, node_list<D...>, node_list<E...>,
+                    node_list<F...>, node_list<G...>, node_list<H...>> {
+  using type = node_list<H..., G..., F..., E..., D..., C..., B..., A...>;
+};
+
+template <bool Backwards, class Lists>
+struct grouped {  // nil or one list
+  using type = Lists;
+};
+template <bool Backwards, class A, class B, class Rest>
+struct grouped<Backwards, cons<A, cons<B, Rest>>> {
+  using type = cons<typename concatenated<Backwards, A, B>::type, typename grouped<Backwards, Rest>::type>;
+};
+template <bool Backwards, class A, class B, class C, class D, class E, class F, class G, class H, class Rest>
+struct grouped<Backwards, cons<A, cons<B, cons<C, cons<D, cons<E, cons<F, cons<G, cons<H, Rest>>>>>>>>> {
+  using type = cons<typename concatenated<Backwards, A, B, C, D, E, F, G, H>::type,
+                    typename grouped<Backwards, Rest>::type>;
+};
+
+template <bool Backwards, class Lists>
+struct joined : joined<Backwards, typename grouped<Backwards, Lists>::type> {};
+template <bool Backwards, class List>
+struct joined<Backwards, cons<List, nil>> {
+  using type = List;
+};
+template <bool Backwards>
+struct joined<Backwards, nil> {
+  using type = node_list<>;
+};
+
+template <class Chunks, class Part>
+struct forward_lists;  // each chunk's nodes in order
+template <class... F, class... R, class Rest, class Part>
+struct forward_lists<cons<chunk<node_list<F...>, node_list<R...>>, Rest>, Part> {
+  using type = cons<node_list<F...>, typename forward_lists<Rest, Part>::type>;
+};
+template <class Part>
+struct forward_lists<nil, Part> {
+  using type = nil;
+};
+template <class Chunks, class Part>
+struct reversed_lists;  // each chunk's nodes from the newest
+template <class... F, class... R, class Rest, class Part>
+struct reversed_lists<cons<chunk<node_list<F...>, node_list<R...>>, Rest>, Part> {
+  using type = cons<node_list<R...>, typename reversed_lists<Rest, Part>::type>;
+};
+template <class Part>
+struct reversed_lists<nil, Part> {
+  using type = nil;
+};
+
+template <class Walk>
+struct graph_from;
+template <class Ids, class Map, std::size_t Next, std::size_t Payloads, class Chunks, class Forward, class Reversed>
+struct graph_from<lowering<nil, Ids, Map, Next, Payloads, emitted_nodes<Chunks, Forward, Reversed>>> {
+  // Chunks are newest first, and the partial chunk is newer than all of them.
+  using forward = typename joined<true, cons<Forward, typename forward_lists<Chunks, Forward>::type>>::type;
+  using reversed = typename joined<false, cons<Reversed, typename reversed_lists<Chunks, Forward>::type>>::type;
+  using type = flat_graph<forward, Payloads, reversed, Map>;
+};
+
+/// The flat graph of E, memoised per expression type.
+template <class E>
+struct graph_of {
+  using type = typename graph_from<typename walked<lowering<cons<visit<E>, nil>, no_ids, no_entry, 0, 0, emitted_nodes<nil, node_list<>, node_list<>>>>::type>::type;
 };
 }  // namespace
 
-/// The flat graph of the expression E: flat_graph<node_list<flat_node<...>...>, payloads, reversed>.
+/// The flat graph of the expression E: flat_graph<node_list<flat_node<...>...>, payloads, reversed, map>.
 template <class E>
 using graph_t = typename graph_of<std::remove_cvref_t<E>>::type;
 }  // namespace ctgrad::detail

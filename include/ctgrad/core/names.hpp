@@ -2,6 +2,8 @@
 // (var<"x", 2> and var<"x", 3>) never meet in an expression, a wrt(...) or an at(...).
 #pragma once
 
+#include <ctgrad/concepts.hpp>
+#include <ctgrad/core/graph.hpp>
 #include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/fwd.hpp>
 
@@ -135,13 +137,45 @@ struct clash_in_list;
 template <class... Variables>
 struct clash_in_list<type_list<Variables...>> : clash_among<Variables...> {};
 
-/// The first clash among E's variables, as a name_clash type, or void. It is checked where an
-/// expression is evaluated or differentiated, once for the whole expression: a check at each
-/// node as it is built merged a table of the operands' names per node, O(n²) for n variables.
+/// Whether E's variables, the variable nodes of its flat graph, give each name one shape:
+/// checked without recursion and without listing the variables as types.
+template <class G>
+struct graph_names_agree;
+template <class... Nodes, std::size_t Payloads, class Reversed, class Map>
+struct graph_names_agree<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map>> {
+  template <class E>
+  static constexpr variable_entry entry_if_variable() {
+    if constexpr (is_var<E>) {
+      return entry_of<E>::value;
+    } else {
+      return {};
+    }
+  }
+  static constexpr bool variable[sizeof...(Nodes) + 1] = {false, is_var<typename Nodes::expression_type>...};
+  static constexpr std::size_t count = [] {  // no fold: a fold of n terms nests n levels
+    std::size_t n = 0;
+    for (const bool is : variable) n += is ? 1 : 0;
+    return n;
+  }();
+  static constexpr bool value = [] {
+    constexpr variable_entry entries[] = {variable_entry{}, entry_if_variable<typename Nodes::expression_type>()...};
+    std::array<variable_entry, count> variables{};
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < sizeof...(Nodes) + 1; ++i) {
+      if (variable[i]) variables[n++] = entries[i];
+    }
+    return first_clash(variables).first == count;
+  }();
+};
+
+/// The first clash among E's variables, as a name_clash type, or void: for the diagnostic, once
+/// names_agree_in<E> is false. It walks E's tree and lists its variables, O(n²) for n of them.
 template <class E>
 using clash_in_t = typename clash_in_list<typename variables_in<std::remove_cvref_t<E>>::type>::type;
 
-/// Whether every name in E belongs to one shape.
+/// Whether every name in E belongs to one shape. It is checked where an expression is evaluated
+/// or differentiated, once for the whole expression: a check at each node as it is built merged a
+/// table of the operands' names per node, O(n²) for n variables.
 template <class E>
-concept names_agree_in = std::is_void_v<clash_in_t<E>>;
+concept names_agree_in = graph_names_agree<graph_t<E>>::value;
 }  // namespace ctgrad::detail

@@ -3,6 +3,7 @@
 
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/fwd.hpp>
+#include <ctgrad/core/type_map.hpp>
 
 #include <type_traits>
 
@@ -89,13 +90,17 @@ namespace detail {
 /// The node Op(arg), built without simplification: op headers call it once their rules are done.
 template <class Op>
 constexpr auto make_unary(expression auto arg) {
-  return unary<Op, decltype(arg)>{arg};
+  using node = unary<Op, decltype(arg)>;
+  static_assert(hash_of<node> != 0 || true);  // computed here, from the operand's: see structural_hash
+  return node{arg};
 }
 
 /// The node Op(lhs, rhs), built without simplification.
 template <class Op>
 constexpr auto make_binary(expression auto lhs, expression auto rhs) {
-  return binary<Op, decltype(lhs), decltype(rhs)>{lhs, rhs};
+  using node = binary<Op, decltype(lhs), decltype(rhs)>;
+  static_assert(hash_of<node> != 0 || true);  // computed here, from the operands': see structural_hash
+  return node{lhs, rhs};
 }
 
 template <class E, class Op>

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <ctgrad/concepts.hpp>
+#include <ctgrad/core/graph.hpp>
 #include <ctgrad/core/placeholders.hpp>
 #include <ctgrad/core/shape_of.hpp>
+#include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/fwd.hpp>
 
 #include <boost/hana/basic_tuple.hpp>
@@ -53,28 +55,52 @@ namespace detail {
 template <class Op>
 struct op_lacking_rules {};
 
-/// op_lacking_rules<Op> for the first node of E (in operand order) whose op lacks a rule the
-/// sweeps need, or void. Derivatives selects the derivative rules too; an op that changes shape
-/// (matmul, sum, transpose) has its own protocol, checked by the library's own tests.
+/// Whether node E's op has the rules the sweeps need (a leaf has none to have).
 template <class E, bool Derivatives>
-struct first_op_without_rules {
+struct has_rules : std::true_type {};
+template <class Op, class Arg, bool Derivatives>
+struct has_rules<unary<Op, Arg>, Derivatives>
+    : std::bool_constant<structural_op<Op> || (unary_value_rule<Op> && (!Derivatives || unary_derivative_rule<Op>))> {};
+template <class Op, class Lhs, class Rhs, bool Derivatives>
+struct has_rules<binary<Op, Lhs, Rhs>, Derivatives>
+    : std::bool_constant<structural_op<Op> ||
+                         (binary_value_rule<Op> && (!Derivatives || binary_derivative_rule<Op>))> {};
+
+/// first_op_without_rules (below) found by walking E's tree: it names the op once a check failed.
+template <class E, bool Derivatives>
+struct first_op_without_rules_in_tree {
   using type = void;
 };
 template <class Op, class Arg, bool Derivatives>
-struct first_op_without_rules<unary<Op, Arg>, Derivatives> {
-  static constexpr bool complete =
-      structural_op<Op> || (unary_value_rule<Op> && (!Derivatives || unary_derivative_rule<Op>));
-  using type = std::conditional_t<complete, typename first_op_without_rules<Arg, Derivatives>::type,
+struct first_op_without_rules_in_tree<unary<Op, Arg>, Derivatives> {
+  static constexpr bool complete = has_rules<unary<Op, Arg>, Derivatives>::value;
+  using type = std::conditional_t<complete, typename first_op_without_rules_in_tree<Arg, Derivatives>::type,
                                   op_lacking_rules<Op>>;
 };
 template <class Op, class Lhs, class Rhs, bool Derivatives>
-struct first_op_without_rules<binary<Op, Lhs, Rhs>, Derivatives> {
-  static constexpr bool complete =
-      structural_op<Op> || (binary_value_rule<Op> && (!Derivatives || binary_derivative_rule<Op>));
-  using left = typename first_op_without_rules<Lhs, Derivatives>::type;
+struct first_op_without_rules_in_tree<binary<Op, Lhs, Rhs>, Derivatives> {
+  static constexpr bool complete = has_rules<binary<Op, Lhs, Rhs>, Derivatives>::value;
+  using left = typename first_op_without_rules_in_tree<Lhs, Derivatives>::type;
   using type = std::conditional_t<
       !complete, op_lacking_rules<Op>,
-      std::conditional_t<std::is_void_v<left>, typename first_op_without_rules<Rhs, Derivatives>::type, left>>;
+      std::conditional_t<std::is_void_v<left>, typename first_op_without_rules_in_tree<Rhs, Derivatives>::type, left>>;
+};
+
+template <class G, bool Derivatives>
+struct graph_has_rules;
+template <class... Nodes, std::size_t Payloads, class Reversed, class Map, bool Derivatives>
+struct graph_has_rules<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map>, Derivatives>
+    : std::bool_constant<all_true<has_rules<typename Nodes::expression_type, Derivatives>::value...>> {};
+
+/// op_lacking_rules<Op> for the first node of E (in operand order) whose op lacks a rule the
+/// sweeps need, or void. Derivatives selects the derivative rules too; an op that changes shape
+/// (matmul, sum, transpose) has its own protocol, checked by the library's own tests. Checked over
+/// E's flat graph, each distinct node once and without recursion, so a deep expression passes at
+/// the default template depth; only a failing check walks the tree to name the op.
+template <class E, bool Derivatives>
+struct first_op_without_rules {
+  using type = typename std::conditional_t<graph_has_rules<graph_t<E>, Derivatives>::value, std::type_identity<void>,
+                                           first_op_without_rules_in_tree<E, Derivatives>>::type;
 };
 
 /// An op whose derivative is 0 on a whole region (relu below 0, the smaller side of max) marks

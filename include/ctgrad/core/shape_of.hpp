@@ -2,7 +2,9 @@
 #pragma once
 
 #include <ctgrad/concepts.hpp>
+#include <ctgrad/core/graph.hpp>
 #include <ctgrad/core/shape.hpp>
+#include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/fwd.hpp>
 
 #include <cstddef>
@@ -74,12 +76,14 @@ using shape_of_t = typename shape_of<std::remove_cvref_t<E>>::type;
 template <class E>
 concept is_scalar = shape_of_t<E>::rank == 0;
 
-/// Whether E or any part of it is a tensor: symbolic d stays with scalar expressions.
+template <class G>
+struct graph_has_tensor;
+template <class... Nodes, std::size_t Payloads, class Reversed, class Map>
+struct graph_has_tensor<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map>>
+    : std::bool_constant<!all_true<is_scalar<typename Nodes::expression_type>...>> {};
+
+/// Whether E or any part of it is a tensor: symbolic d stays with scalar expressions. Read off
+/// E's flat graph, whose nodes come operands first, so that no shape is found by deep recursion.
 template <class E>
-inline constexpr bool has_tensor = !is_scalar<E>;
-template <class Op, class Arg>
-inline constexpr bool has_tensor<unary<Op, Arg>> = !is_scalar<unary<Op, Arg>> || has_tensor<Arg>;
-template <class Op, class Lhs, class Rhs>
-inline constexpr bool has_tensor<binary<Op, Lhs, Rhs>> =
-    !is_scalar<binary<Op, Lhs, Rhs>> || has_tensor<Lhs> || has_tensor<Rhs>;
+inline constexpr bool has_tensor = graph_has_tensor<graph_t<E>>::value;
 }  // namespace ctgrad::detail

@@ -196,10 +196,10 @@ struct step_plan {
 /// adjoint are added up over the rows, from 0.
 template <class G, class Wrt, class Rows = variable_list<>>
 struct backward_plan;
-template <class... Nodes, std::size_t Payloads, class Reversed, class... Variables, class... RowVariables>
-struct backward_plan<flat_graph<node_list<Nodes...>, Payloads, Reversed>, variable_list<Variables...>,
+template <class... Nodes, std::size_t Payloads, class Reversed, class Map, class... Variables, class... RowVariables>
+struct backward_plan<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map>, variable_list<Variables...>,
                      variable_list<RowVariables...>> {
-  using graph = flat_graph<node_list<Nodes...>, Payloads, Reversed>;
+  using graph = flat_graph<node_list<Nodes...>, Payloads, Reversed, Map>;
   static constexpr std::size_t size = sizeof...(Nodes);
   struct node_facts {
     std::size_t arity;
