@@ -241,24 +241,24 @@ struct joined<Backwards, nil> {
   using type = node_list<>;
 };
 
-template <class Chunks, class Part>
+template <class Chunks>
 struct forward_lists;  // each chunk's nodes in order
-template <class... F, class... R, class Rest, class Part>
-struct forward_lists<cons<chunk<node_list<F...>, node_list<R...>>, Rest>, Part> {
-  using type = cons<node_list<F...>, typename forward_lists<Rest, Part>::type>;
+template <class... F, class... R, class Rest>
+struct forward_lists<cons<chunk<node_list<F...>, node_list<R...>>, Rest>> {
+  using type = cons<node_list<F...>, typename forward_lists<Rest>::type>;
 };
-template <class Part>
-struct forward_lists<nil, Part> {
+template <>
+struct forward_lists<nil> {
   using type = nil;
 };
-template <class Chunks, class Part>
+template <class Chunks>
 struct reversed_lists;  // each chunk's nodes from the newest
-template <class... F, class... R, class Rest, class Part>
-struct reversed_lists<cons<chunk<node_list<F...>, node_list<R...>>, Rest>, Part> {
-  using type = cons<node_list<R...>, typename reversed_lists<Rest, Part>::type>;
+template <class... F, class... R, class Rest>
+struct reversed_lists<cons<chunk<node_list<F...>, node_list<R...>>, Rest>> {
+  using type = cons<node_list<R...>, typename reversed_lists<Rest>::type>;
 };
-template <class Part>
-struct reversed_lists<nil, Part> {
+template <>
+struct reversed_lists<nil> {
   using type = nil;
 };
 
@@ -267,8 +267,8 @@ struct graph_from;
 template <class Ids, class Map, std::size_t Next, std::size_t Payloads, class Chunks, class Forward, class Reversed>
 struct graph_from<lowering<nil, Ids, Map, Next, Payloads, emitted_nodes<Chunks, Forward, Reversed>>> {
   // Chunks are newest first, and the partial chunk is newer than all of them.
-  using forward = typename joined<true, cons<Forward, typename forward_lists<Chunks, Forward>::type>>::type;
-  using reversed = typename joined<false, cons<Reversed, typename reversed_lists<Chunks, Forward>::type>>::type;
+  using forward = typename joined<true, cons<Forward, typename forward_lists<Chunks>::type>>::type;
+  using reversed = typename joined<false, cons<Reversed, typename reversed_lists<Chunks>::type>>::type;
   using type = flat_graph<forward, Payloads, reversed, Map>;
 };
 
