@@ -101,7 +101,10 @@ struct lowering {};
 /// once at the end (joined below), so that no list of the whole graph is copied per node.
 inline constexpr std::size_t chunk_size = 16;
 template <class Forward, class Reversed>
-struct chunk {};
+struct chunk {
+  using forward = Forward;
+  using reversed = Reversed;
+};
 template <class Chunks, class Forward, class Reversed>
 struct emitted_nodes {};
 template <class Out, class Node, bool Full>
@@ -242,25 +245,15 @@ struct joined<Backwards, nil> {
   using type = node_list<>;
 };
 
-template <class Chunks>
-struct forward_lists;  // each chunk's nodes in order
-template <class... F, class... R, class Rest>
-struct forward_lists<cons<chunk<node_list<F...>, node_list<R...>>, Rest>> {
-  using type = cons<node_list<F...>, typename forward_lists<Rest>::type>;
-};
-template <>
-struct forward_lists<nil> {
+/// Each chunk's nodes, in order or (FromNewest) from the newest, as a cons list of node_lists.
+template <class Chunks, bool FromNewest>
+struct chunk_lists {  // nil
   using type = nil;
 };
-template <class Chunks>
-struct reversed_lists;  // each chunk's nodes from the newest
-template <class... F, class... R, class Rest>
-struct reversed_lists<cons<chunk<node_list<F...>, node_list<R...>>, Rest>> {
-  using type = cons<node_list<R...>, typename reversed_lists<Rest>::type>;
-};
-template <>
-struct reversed_lists<nil> {
-  using type = nil;
+template <class Chunk, class Rest, bool FromNewest>
+struct chunk_lists<cons<Chunk, Rest>, FromNewest> {
+  using type = cons<std::conditional_t<FromNewest, typename Chunk::reversed, typename Chunk::forward>,
+                    typename chunk_lists<Rest, FromNewest>::type>;
 };
 
 template <class Walk>
@@ -268,8 +261,8 @@ struct graph_from;
 template <class Ids, class Map, std::size_t Next, std::size_t Payloads, class Chunks, class Forward, class Reversed>
 struct graph_from<lowering<nil, Ids, Map, Next, Payloads, emitted_nodes<Chunks, Forward, Reversed>>> {
   // Chunks are newest first, and the partial chunk is newer than all of them.
-  using forward = typename joined<true, cons<Forward, typename forward_lists<Chunks>::type>>::type;
-  using reversed = typename joined<false, cons<Reversed, typename reversed_lists<Chunks>::type>>::type;
+  using forward = typename joined<true, cons<Forward, typename chunk_lists<Chunks, false>::type>>::type;
+  using reversed = typename joined<false, cons<Reversed, typename chunk_lists<Chunks, true>::type>>::type;
   using type = flat_graph<forward, Payloads, reversed, Map>;
 };
 
