@@ -292,29 +292,22 @@ struct backward_plan<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map>, v
   static constexpr decisions plan = decide();
 };
 
-/// Where one node of the backward sweep is: its id and its operands' ids. A value, not template
-/// arguments, so that nodes doing the same (the same op, plan and rules) share one instantiation
-/// of the functions below: g++ spent about a millisecond per node instantiating them anew. Every
-/// call is inlined, so the ids are constants in the kernel all the same.
-struct node_place {
-  std::size_t id;
-  std::size_t operand[2];
-};
-
 /// The placeholders of Op's rules bound to a node's values: its operands', its own, and those of
 /// the other nodes the rewritten rule reads (Reads, distinct).
-template <class T, class Op, std::size_t Arity, std::size_t... Reads, class Values>
-CTGRAD_ALWAYS_INLINE constexpr auto rule_bindings(std::index_sequence<Reads...>, node_place at, const Values& v) {
-  if constexpr (Arity == 2) {
+template <class T, class Op, std::size_t Id, std::size_t... Reads, std::size_t... Operands, class Values>
+CTGRAD_ALWAYS_INLINE constexpr auto rule_bindings(std::index_sequence<Reads...>, std::index_sequence<Operands...>,
+                                                  const Values& v) {
+  constexpr std::size_t operand[] = {Operands...};
+  if constexpr (sizeof...(Operands) == 2) {
     return bindings<binding<first_operand, T>, binding<second_operand, T>, binding<result_value, T>,
-                    binding<node_value<Reads>, T>...>{{v[at.operand[0]]}, {v[at.operand[1]]}, {v[at.id]}, {v[Reads]}...};
+                    binding<node_value<Reads>, T>...>{{v[operand[0]]}, {v[operand[1]]}, {v[Id]}, {v[Reads]}...};
   } else if constexpr (records_derivative<Op>) {
     return bindings<binding<first_operand, T>, binding<result_value, T>, binding<recorded_derivative, T>,
                     binding<node_value<Reads>, T>...>{
-        {v[at.operand[0]]}, {v[at.id]}, {static_cast<T>(Op::recorded_derivative(v[at.operand[0]]))}, {v[Reads]}...};
+        {v[operand[0]]}, {v[Id]}, {static_cast<T>(Op::recorded_derivative(v[operand[0]]))}, {v[Reads]}...};
   } else {
     return bindings<binding<first_operand, T>, binding<result_value, T>, binding<node_value<Reads>, T>...>{
-        {v[at.operand[0]]}, {v[at.id]}, {v[Reads]}...};
+        {v[operand[0]]}, {v[Id]}, {v[Reads]}...};
   }
 }
 
@@ -349,11 +342,13 @@ struct rule_reading {};
 template <ratio F>
 using rational_of = decltype(make_rational<F.num, F.den>());
 
-/// What the backward sweep does at one node, as the plan decided: the op, the step and the
-/// rules, never the node's place (node_place) or expression, nor the graph, so that it is shared
-/// by all nodes that do the same. (g++ also spends time in proportion to the size of a function's
-/// template arguments, their mangled name, and a node's expression is O(n) long.)
-template <class Op, std::size_t Arity, step_plan Step, class Rule0, class Rule1>
+/// What the backward sweep does at one node, as the plan decided. Its parameters are the op, the
+/// step and numbers only, never the node's expression or the graph: g++ spends time in
+/// proportion to the size of a function's template arguments (their mangled name), and those are
+/// O(n) long. The ids are template arguments on purpose: passed as a value instead (one
+/// instantiation shared by the nodes that do the same), front-end time fell 5% but g++'s
+/// callgraph construction took 3× longer at -O2 (a chain of 400: 11 s to 34 s).
+template <class Op, std::size_t Id, step_plan Step, class Rule0, class Rule1, std::size_t... Operands>
 struct backward_step {};
 
 template <class Plan, class Node>
@@ -364,65 +359,65 @@ struct backward_step_of<Plan, flat_node<E, Id, P, O...>> {
   using rule = slot_rule<typename Plan::graph, flat_node<E, Id, P, O...>, K>;
   template <std::size_t K>
   using reading = rule_reading<typename rule<K>::type, typename distinct_ids<typename rule<K>::ids>::type>;
-  using type = backward_step<typename E::op, sizeof...(O), Plan::plan.step[Id], reading<0>, reading<sizeof...(O) - 1>>;
-  static constexpr node_place place = [] {
-    constexpr std::size_t operands[] = {O..., 0, 0};
-    return node_place{Id, {operands[0], operands[1]}};
-  }();
+  using type = backward_step<typename E::op, Id, Plan::plan.step[Id], reading<0>,
+                             reading<sizeof...(O) - 1>, O...>;
 };
 template <class Plan, class E, std::size_t Id, std::size_t P>
 struct backward_step_of<Plan, flat_node<E, Id, P>> {  // a leaf passes nothing on
-  using type = backward_step<void, 0, step_plan{}, void, void>;
-  static constexpr node_place place{Id, {0, 0}};
+  using type = backward_step<void, Id, step_plan{}, void, void>;
 };
 
 /// The adjoint a (the node's, its factor applied if it fans out) passed to the operand in slot
 /// K: a times the part of the rule that is not a constant factor.
-template <class T, class Op, std::size_t Arity, std::size_t K, slot_plan Slot, bool Guarded, class Rule,
-          std::size_t... Reads, class Values, class Adjoints>
-CTGRAD_ALWAYS_INLINE constexpr void contribute(rule_reading<Rule, std::index_sequence<Reads...>>, T a, node_place at,
-                                               const Values& v, Adjoints& adjoint) {
+template <class T, class Op, std::size_t Id, std::size_t K, slot_plan Slot, bool Guarded, class Rule,
+          std::size_t... Reads, std::size_t... Operands, class Values, class Adjoints>
+CTGRAD_ALWAYS_INLINE constexpr void contribute(rule_reading<Rule, std::index_sequence<Reads...>>, T a,
+                                               std::index_sequence<Operands...> operands, const Values& v,
+                                               Adjoints& adjoint) {
+  constexpr std::size_t operand[] = {Operands...};
   const auto rest = rule_rest(Rule{});
   T c = a;
   if constexpr (!__is_same(std::remove_cvref_t<decltype(rest)>, nothing)) {
     if constexpr (Guarded) {  // a select, not a branch: 0 stays 0 whatever the rule is
-      const T product = times_rule<T>(a, rest, rule_bindings<T, Op, Arity>(std::index_sequence<Reads...>{}, at, v));
+      const T product = times_rule<T>(a, rest, rule_bindings<T, Op, Id>(std::index_sequence<Reads...>{}, operands, v));
       c = a == T{0} ? T{0} : product;
     } else {
-      c = times_rule<T>(a, rest, rule_bindings<T, Op, Arity>(std::index_sequence<Reads...>{}, at, v));
+      c = times_rule<T>(a, rest, rule_bindings<T, Op, Id>(std::index_sequence<Reads...>{}, operands, v));
     }
   }
   c = scaled<rational_of<Slot.applied>>(c);
   if constexpr (Slot.assigns) {
-    adjoint[at.operand[K]] = c;
+    adjoint[operand[K]] = c;
   } else {
-    adjoint[at.operand[K]] += c;
+    adjoint[operand[K]] += c;
   }
 }
 
-template <class T, class Op, std::size_t Arity, step_plan Step, class Rule0, class Rule1, class Values, class Adjoints>
-CTGRAD_ALWAYS_INLINE constexpr void backward_node(backward_step<Op, Arity, Step, Rule0, Rule1>, node_place at,
+template <class T, class Op, std::size_t Id, step_plan Step, class Rule0, class Rule1, std::size_t... Operands,
+          class Values, class Adjoints>
+CTGRAD_ALWAYS_INLINE constexpr void backward_node(backward_step<Op, Id, Step, Rule0, Rule1, Operands...>,
                                                   const Values& v, Adjoints& adjoint) {
   if constexpr (Step.slot[0].contributes || Step.slot[1].contributes) {
-    T a = adjoint[at.id];
+    constexpr std::index_sequence<Operands...> operands{};
+    T a = adjoint[Id];
     if constexpr (Step.materializes) a = scaled<rational_of<Step.factor>>(a);
-    if constexpr (Step.slot[0].contributes) contribute<T, Op, Arity, 0, Step.slot[0], Step.guarded>(Rule0{}, a, at, v, adjoint);
-    if constexpr (Step.slot[1].contributes) contribute<T, Op, Arity, 1, Step.slot[1], Step.guarded>(Rule1{}, a, at, v, adjoint);
+    if constexpr (Step.slot[0].contributes) contribute<T, Op, Id, 0, Step.slot[0], Step.guarded>(Rule0{}, a, operands, v, adjoint);
+    if constexpr (Step.slot[1].contributes) contribute<T, Op, Id, 1, Step.slot[1], Step.guarded>(Rule1{}, a, operands, v, adjoint);
   }
 }
 
 /// The node's contributions, if the selection includes it.
 template <class T, bool Included, class Step, class Values, class Adjoints>
-CTGRAD_ALWAYS_INLINE constexpr void backward_selected(Step step, node_place at, const Values& v, Adjoints& adjoint) {
-  if constexpr (Included) backward_node<T>(step, at, v, adjoint);
+CTGRAD_ALWAYS_INLINE constexpr void backward_selected(Step step, const Values& v, Adjoints& adjoint) {
+  if constexpr (Included) backward_node<T>(step, v, adjoint);
 }
 
 /// The contributions of every node that Selection includes, from the root down (the graph's
 /// reversed list).
 template <class T, class Plan, class Selection = every_node, class... Reversed, class Values, class Adjoints>
 CTGRAD_ALWAYS_INLINE constexpr void backward_graph(node_list<Reversed...>, const Values& v, Adjoints& adjoint) {
-  in_order{(backward_selected<T, Selection::includes(Reversed::id)>(typename backward_step_of<Plan, Reversed>::type{},
-                                                                    backward_step_of<Plan, Reversed>::place, v, adjoint),
+  in_order{(backward_selected<T, Selection::includes(Reversed::id)>(
+                typename backward_step_of<Plan, Reversed>::type{}, v, adjoint),
             0)...,
            0};
 }
