@@ -217,8 +217,8 @@ concept binds_leaf = !is_var<E> || is_bound<E, B>;
 
 template <class G, class B>
 struct graph_bound;
-template <class... Nodes, std::size_t Payloads, class Reversed, class Map, class B>
-struct graph_bound<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map>, B>
+template <class... Nodes, std::size_t Payloads, class Reversed, class Map, class Pieces, class B>
+struct graph_bound<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map, Pieces>, B>
     : std::bool_constant<all_true<binds_leaf<typename Nodes::expression_type, B>...>> {};
 
 /// The name of the first variable of E that B leaves unbound, as variable_named<'y'>, or void:

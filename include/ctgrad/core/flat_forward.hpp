@@ -116,15 +116,96 @@ CTGRAD_ALWAYS_INLINE constexpr void forward_selected(Step step, Values& v, const
 /// The value of every node of graph G that Selection includes (every_node, or the nodes a data
 /// set's row reaches), in id order. A braced list's elements are evaluated in order, and it has
 /// no nesting limit (detail/in_order.hpp).
-template <class T, class Selection = every_node, class... Nodes, std::size_t Payloads, class Reversed, class Map,
+template <class T, class Selection = every_node, class... Nodes, std::size_t Payloads, class Reversed, class Map, class Pieces,
           class Values, class B>
-CTGRAD_ALWAYS_INLINE constexpr void forward_graph(flat_graph<node_list<Nodes...>, Payloads, Reversed, Map>, Values& v,
+CTGRAD_ALWAYS_INLINE constexpr void forward_graph(flat_graph<node_list<Nodes...>, Payloads, Reversed, Map, Pieces>, Values& v,
                                                   const std::array<T, Payloads>& payloads, const B& point) {
   in_order{(forward_selected<T, Selection::includes(Nodes::id)>(
                 typename forward_step_of<Nodes>::type{}, v, payloads,
                 bound_leaf(static_cast<typename leaf_binding<Nodes, B>::type*>(&point))),
             0)...,
            0};
+}
+
+// A large graph is swept a piece at a time (graph_pieces in core/graph.hpp), one out-of-line
+// function per piece ([[gnu::noinline]]) over the shared value and adjoint arrays: g++'s
+// optimiser costs more than linear time in a function's size (a sum of 400 squares swept as one
+// function, -O2: SLP vectorisation, dead-store elimination and RTL expansion took 19 s of 31),
+// so functions of a bounded size keep the whole compile linear in the graph, for the price of a
+// call per piece of up to 128 nodes. A graph of up to sweep_piece_nodes nodes (W1 to W3 and
+// every model of the examples) is swept inline, as one fused function. A piece function is named
+// by its steps alone (op tags and ids, never an expression), and the variables' values, which
+// are read from the point (whose type names every variable), are stored by the caller.
+
+/// The largest graph swept as one inline function.
+inline constexpr std::size_t sweep_piece_nodes = 128;
+
+/// A node a piece does not compute: not in the sweep's selection, or a variable.
+struct skipped_step {};
+
+template <class T, class Values, class Payloads, class Leaf>
+CTGRAD_ALWAYS_INLINE constexpr void forward_node(skipped_step, Values&, const Payloads&, Leaf) {}
+
+/// The steps of a piece, as a piece function's template arguments.
+template <class... Steps>
+struct step_list {};
+
+/// Node's step in a piece of a sweep over Selection: a variable is stored by forward_variables.
+template <class Selection, class Node>
+using piece_forward_step = std::conditional_t<Selection::includes(Node::id) &&
+                                                  !(Node::arity == 0 && Node::payload == no_payload &&
+                                                    is_var<typename Node::expression_type>),
+                                              typename forward_step_of<Node>::type, skipped_step>;
+
+/// A graph's forward pieces as step lists, the first piece first (the graph's are newest first).
+template <class Selection, class Pieces, class Done = nil>
+struct forward_piece_steps {
+  using type = Done;
+};
+template <class Selection, class... Nodes, class Rest, class Done>
+struct forward_piece_steps<Selection, cons<node_list<Nodes...>, Rest>, Done>
+    : forward_piece_steps<Selection, Rest, cons<step_list<piece_forward_step<Selection, Nodes>...>, Done>> {};
+
+template <class T, class... Steps, class Values, class Payloads>
+[[gnu::noinline]] constexpr void forward_piece(step_list<Steps...>, Values& v, const Payloads& payloads) {
+  in_order{(forward_node<T>(Steps{}, v, payloads, 0), 0)..., 0};
+}
+
+template <class T, class Values, class Payloads>
+CTGRAD_ALWAYS_INLINE constexpr void forward_pieces(nil, Values&, const Payloads&) {}
+template <class T, class... Steps, class Rest, class Values, class Payloads>
+CTGRAD_ALWAYS_INLINE constexpr void forward_pieces(cons<step_list<Steps...>, Rest>, Values& v,
+                                                   const Payloads& payloads) {
+  if constexpr (!(__is_same(Steps, skipped_step) && ...)) forward_piece<T>(step_list<Steps...>{}, v, payloads);
+  forward_pieces<T>(Rest{}, v, payloads);
+}
+
+template <class T, bool Included, std::size_t Id, class Values, class Leaf>
+CTGRAD_ALWAYS_INLINE constexpr void store_variable(Values& v, Leaf leaf) {
+  if constexpr (Included) v[Id] = static_cast<T>(leaf);
+}
+
+/// The value of every variable of graph G that Selection includes, read from the point.
+template <class T, class Selection, class... Nodes, std::size_t Payloads, class Reversed, class Map, class Pieces,
+          class Values, class B>
+CTGRAD_ALWAYS_INLINE constexpr void forward_variables(flat_graph<node_list<Nodes...>, Payloads, Reversed, Map, Pieces>,
+                                                      Values& v, const B& point) {
+  in_order{(store_variable<T, Selection::includes(Nodes::id) && !__is_same(typename leaf_binding<Nodes, B>::type, const void),
+                           Nodes::id>(v, bound_leaf(static_cast<typename leaf_binding<Nodes, B>::type*>(&point))),
+            0)...,
+           0};
+}
+
+/// The value of every node of G that Selection includes: inline for a graph of up to
+/// sweep_piece_nodes nodes, a piece per function for a larger one.
+template <class T, class Selection = every_node, class G, class Values, class Payloads, class B>
+CTGRAD_ALWAYS_INLINE constexpr void forward_sweep(G graph, Values& v, const Payloads& payloads, const B& point) {
+  if constexpr (G::size <= sweep_piece_nodes) {
+    forward_graph<T, Selection>(graph, v, payloads, point);
+  } else {
+    forward_variables<T, Selection>(graph, v, point);
+    forward_pieces<T>(typename forward_piece_steps<Selection, typename G::pieces::forward>::type{}, v, payloads);
+  }
 }
 
 /// The flat forward sweep of f at the point: every node's value, the root's last.
@@ -134,7 +215,7 @@ CTGRAD_ALWAYS_INLINE constexpr auto flat_forward(const E& f, const B& point) {
   std::array<T, graph::payloads> payloads{};
   gather_payloads<T, 0>(f, payloads);
   node_values<T, graph::size> v;
-  forward_graph<T>(graph{}, v, payloads, point);
+  forward_sweep<T>(graph{}, v, payloads, point);
   return v;
 }
 }  // namespace

@@ -44,15 +44,17 @@ template <class... Nodes>
 struct node_list {};
 
 /// The nodes of an expression in topological order (operands before their users, the root last),
-/// how many payloads they hold, the nodes again from the root down (the backward sweep's order)
-/// and the map from each empty subexpression to its id (id_in below).
-template <class Nodes, std::size_t Payloads, class Reversed, class Map>
+/// how many payloads they hold, the nodes again from the root down (the backward sweep's order),
+/// the map from each empty subexpression to its id (id_in below) and the nodes in pieces
+/// (graph_pieces below).
+template <class Nodes, std::size_t Payloads, class Reversed, class Map, class Pieces>
 struct flat_graph;
-template <class... Nodes, std::size_t Payloads, class Reversed, class Map>
-struct flat_graph<node_list<Nodes...>, Payloads, Reversed, Map> {
+template <class... Nodes, std::size_t Payloads, class Reversed, class Map, class Pieces>
+struct flat_graph<node_list<Nodes...>, Payloads, Reversed, Map, Pieces> {
   using nodes = node_list<Nodes...>;
   using reversed = Reversed;
   using map = Map;
+  using pieces = Pieces;
   enum : std::size_t { size = sizeof...(Nodes), root = sizeof...(Nodes) - 1, payloads = Payloads };
 };
 
@@ -256,14 +258,27 @@ struct chunk_lists<cons<Chunk, Rest>, FromNewest> {
                     typename chunk_lists<Rest, FromNewest>::type>;
 };
 
+/// The nodes in consecutive pieces of up to 8 · chunk_size, for the sweeps of a large graph, which
+/// handle a piece per function (sweep_piece_nodes in core/flat_forward.hpp): both are cons lists
+/// of node_lists, the newest piece first; a forward piece holds its nodes in order, a backward
+/// piece from its newest node down. They are the first step of joining the chunks, so they cost
+/// nothing more.
+template <class Forward, class Backward>
+struct graph_pieces {
+  using forward = Forward;
+  using backward = Backward;
+};
+
 template <class Walk>
 struct graph_from;
 template <class Ids, class Map, std::size_t Next, std::size_t Payloads, class Chunks, class Forward, class Reversed>
 struct graph_from<lowering<nil, Ids, Map, Next, Payloads, emitted_nodes<Chunks, Forward, Reversed>>> {
   // Chunks are newest first, and the partial chunk is newer than all of them.
-  using forward = typename joined<true, cons<Forward, typename chunk_lists<Chunks, false>::type>>::type;
-  using reversed = typename joined<false, cons<Reversed, typename chunk_lists<Chunks, true>::type>>::type;
-  using type = flat_graph<forward, Payloads, reversed, Map>;
+  using pieces = graph_pieces<typename grouped<true, cons<Forward, typename chunk_lists<Chunks, false>::type>>::type,
+                              typename grouped<false, cons<Reversed, typename chunk_lists<Chunks, true>::type>>::type>;
+  using forward = typename joined<true, typename pieces::forward>::type;
+  using reversed = typename joined<false, typename pieces::backward>::type;
+  using type = flat_graph<forward, Payloads, reversed, Map, pieces>;
 };
 
 /// The flat graph of E, memoised per expression type.
@@ -273,7 +288,7 @@ struct graph_of {
 };
 }  // namespace
 
-/// The flat graph of the expression E: flat_graph<node_list<flat_node<...>...>, payloads, reversed, map>.
+/// The flat graph of the expression E: flat_graph<node_list<flat_node<...>...>, payloads, reversed, map, pieces>.
 template <class E>
 using graph_t = typename graph_of<std::remove_cvref_t<E>>::type;
 }  // namespace ctgrad::detail

@@ -141,8 +141,8 @@ struct clash_in_list<type_list<Variables...>> : clash_among<Variables...> {};
 /// checked without recursion and without listing the variables as types.
 template <class G>
 struct graph_names_agree;
-template <class... Nodes, std::size_t Payloads, class Reversed, class Map>
-struct graph_names_agree<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map>> {
+template <class... Nodes, std::size_t Payloads, class Reversed, class Map, class Pieces>
+struct graph_names_agree<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map, Pieces>> {
   template <class E>
   static constexpr variable_entry entry_if_variable() {
     if constexpr (is_var<E>) {

@@ -88,8 +88,8 @@ struct first_op_without_rules_in_tree<binary<Op, Lhs, Rhs>, Derivatives> {
 
 template <class G, bool Derivatives>
 struct graph_has_rules;
-template <class... Nodes, std::size_t Payloads, class Reversed, class Map, bool Derivatives>
-struct graph_has_rules<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map>, Derivatives>
+template <class... Nodes, std::size_t Payloads, class Reversed, class Map, class Pieces, bool Derivatives>
+struct graph_has_rules<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map, Pieces>, Derivatives>
     : std::bool_constant<all_true<has_rules<typename Nodes::expression_type, Derivatives>::value...>> {};
 
 /// op_lacking_rules<Op> for the first node of E (in operand order) whose op lacks a rule the

@@ -78,8 +78,8 @@ concept is_scalar = shape_of_t<E>::rank == 0;
 
 template <class G>
 struct graph_has_tensor;
-template <class... Nodes, std::size_t Payloads, class Reversed, class Map>
-struct graph_has_tensor<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map>>
+template <class... Nodes, std::size_t Payloads, class Reversed, class Map, class Pieces>
+struct graph_has_tensor<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map, Pieces>>
     : std::bool_constant<!all_true<is_scalar<typename Nodes::expression_type>...>> {};
 
 /// Whether E or any part of it is a tensor: symbolic d stays with scalar expressions. Read off

@@ -226,10 +226,10 @@ struct facts_of_node<G, flat_node<E, Id, P, A, B>> {
 /// adjoint are added up over the rows, from 0.
 template <class G, class Wrt, class Rows = variable_list<>>
 struct backward_plan;
-template <class... Nodes, std::size_t Payloads, class Reversed, class Map, class... Variables, class... RowVariables>
-struct backward_plan<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map>, variable_list<Variables...>,
+template <class... Nodes, std::size_t Payloads, class Reversed, class Map, class Pieces, class... Variables, class... RowVariables>
+struct backward_plan<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map, Pieces>, variable_list<Variables...>,
                      variable_list<RowVariables...>> {
-  using graph = flat_graph<node_list<Nodes...>, Payloads, Reversed, Map>;
+  using graph = flat_graph<node_list<Nodes...>, Payloads, Reversed, Map, Pieces>;
   static constexpr std::size_t size = sizeof...(Nodes);
   static constexpr node_facts facts[sizeof...(Nodes)] = {facts_of_node<graph, Nodes>::value...};
   // The nodes of the variables, found in the graph's map: O(log n) each, where asking every leaf
@@ -430,6 +430,50 @@ CTGRAD_ALWAYS_INLINE constexpr void backward_graph(node_list<Reversed...>, const
            0};
 }
 
+// A large graph's backward sweep, a piece per function: core/flat_forward.hpp says why.
+
+template <class T, class Values, class Adjoints>
+CTGRAD_ALWAYS_INLINE constexpr void backward_node(skipped_step, const Values&, Adjoints&) {}
+
+/// A graph's backward pieces as step lists, from the root's piece down (the graph's order).
+template <class Plan, class Selection, class Pieces>
+struct backward_piece_steps {
+  using type = nil;
+};
+template <class Plan, class Selection, class... Nodes, class Rest>
+struct backward_piece_steps<Plan, Selection, cons<node_list<Nodes...>, Rest>> {
+  using type = cons<step_list<std::conditional_t<Selection::includes(Nodes::id),
+                                                 typename backward_step_of<Plan, Nodes>::type, skipped_step>...>,
+                    typename backward_piece_steps<Plan, Selection, Rest>::type>;
+};
+
+template <class T, class... Steps, class Values, class Adjoints>
+[[gnu::noinline]] constexpr void backward_piece(step_list<Steps...>, const Values& v, Adjoints& adjoint) {
+  in_order{(backward_node<T>(Steps{}, v, adjoint), 0)..., 0};
+}
+
+template <class T, class Values, class Adjoints>
+CTGRAD_ALWAYS_INLINE constexpr void backward_pieces(nil, const Values&, Adjoints&) {}
+template <class T, class... Steps, class Rest, class Values, class Adjoints>
+CTGRAD_ALWAYS_INLINE constexpr void backward_pieces(cons<step_list<Steps...>, Rest>, const Values& v,
+                                                    Adjoints& adjoint) {
+  if constexpr (!(__is_same(Steps, skipped_step) && ...)) backward_piece<T>(step_list<Steps...>{}, v, adjoint);
+  backward_pieces<T>(Rest{}, v, adjoint);
+}
+
+/// The contributions of every node of the plan's graph that Selection includes, from the root
+/// down: inline for a graph of up to sweep_piece_nodes nodes, a piece per function for a larger.
+template <class T, class Plan, class Selection = every_node, class Values, class Adjoints>
+CTGRAD_ALWAYS_INLINE constexpr void backward_sweep(const Values& v, Adjoints& adjoint) {
+  using graph = typename Plan::graph;
+  if constexpr (graph::size <= sweep_piece_nodes) {
+    backward_graph<T, Plan, Selection>(typename graph::reversed{}, v, adjoint);
+  } else {
+    backward_pieces<T>(typename backward_piece_steps<Plan, Selection, typename graph::pieces::backward>::type{}, v,
+                       adjoint);
+  }
+}
+
 /// The nodes a row reaches (Row) or those it does not (!Row), as the plan found them.
 template <class Plan, bool Row>
 struct row_nodes {
@@ -490,7 +534,7 @@ CTGRAD_ALWAYS_INLINE constexpr T flat_value_and_grad(const E& f, Wrt wrt, const 
   if constexpr (plan::plan.needs[graph::root]) {
     node_values<T, graph::size> adjoint;
     adjoint[graph::root] = T{1};
-    backward_graph<T, plan>(typename graph::reversed{}, v, adjoint);
+    backward_sweep<T, plan>(v, adjoint);
     store_gradient<Accumulate, graph, plan>(wrt, adjoint, g);
   }
   return v[graph::root];

@@ -371,18 +371,18 @@ CTGRAD_ALWAYS_INLINE constexpr void flat_mean_value_and_grad(const E& f, const p
   const auto view = data.checked_rows();
   const row_point<T, Variables...> point{params};
   constexpr std::index_sequence_for<Columns...> columns{};
-  forward_graph<T, per_call>(graph{}, v, payloads, point(view.row(0), columns));  // reads no row
+  forward_sweep<T, per_call>(graph{}, v, payloads, point(view.row(0), columns));  // reads no row
   zero_summed_adjoints<T, plan>(typename graph::nodes{}, adjoint);
   if constexpr (plan::plan.row[root]) {
     // Each row's share 1/N is its root's adjoint, as a hand-written kernel scales its δ.
     const T share = T{1} / static_cast<T>(rows);
     T sum = empty_sum<T>;
     for (std::size_t i = 0; i < rows; ++i) {
-      forward_graph<T, per_row>(graph{}, v, payloads, point(view.row(i), columns));
+      forward_sweep<T, per_row>(graph{}, v, payloads, point(view.row(i), columns));
       sum += v[root];
       if constexpr (plan::plan.needs[root]) {
         adjoint[root] = share;
-        backward_graph<T, plan, per_row>(typename graph::reversed{}, v, adjoint);
+        backward_sweep<T, plan, per_row>(v, adjoint);
       }
     }
     result.value = sum * share;
@@ -391,7 +391,7 @@ CTGRAD_ALWAYS_INLINE constexpr void flat_mean_value_and_grad(const E& f, const p
     adjoint[root] = T{1};
   }
   if constexpr (plan::plan.needs[root]) {
-    backward_graph<T, plan, per_call>(typename graph::reversed{}, v, adjoint);
+    backward_sweep<T, plan, per_call>(v, adjoint);
     store_gradient<false, graph, plan>(wrt{}, adjoint, result.grad);
   }
 }
