@@ -27,15 +27,17 @@
 
 namespace ctgrad::detail {
 namespace {  // internal linkage, as the nodes': core/node.hpp says why
-/// The rule that turns a node's adjoint into the adjoint of its operand Slot.
-template <class E, std::size_t Slot>
-constexpr auto rule_for_slot() {
-  if constexpr (is_unary<E>) {
-    return unary_rule_of<typename E::op>();
-  } else {
-    return binary_rule_of<typename E::op, Slot>();
-  }
-}
+/// The rule that turns the adjoint of a node of Op with Arity operands into the adjoint of its
+/// operand Slot. Keyed by the op, not the node: a function template of the node's expression was
+/// instantiated once per node, and g++ spends much longer on that than on a class per op.
+template <class Op, std::size_t Arity, std::size_t Slot>
+struct rule_for_slot {
+  using type = decltype(binary_rule_of<Op, Slot>());
+};
+template <class Op>
+struct rule_for_slot<Op, 1, 0> {
+  using type = decltype(unary_rule_of<Op>());
+};
 
 // A rule often computes what the forward sweep has already: sin's derivative is cos(a), and the
 // expression may hold cos(a) too. The rule is rewritten against the graph: each subexpression of
@@ -73,16 +75,33 @@ struct substituted<binary<Op, X, Y>, A, B, S> {
   using type = binary<Op, typename substituted<X, A, B, S>::type, typename substituted<Y, A, B, S>::type>;
 };
 
+/// Whether rule R, substituted, is an empty type, told from its parts: a node of empty operands
+/// is empty (core/node.hpp). Asking __is_empty of the substituted type itself would complete it,
+/// instantiating a new node type per rule of every node, as costly as building the expression.
+template <class R, class A, class B, class S>
+struct substituted_empty : std::bool_constant<__is_empty(R)> {};  // a rational, a variable
+template <class A, class B, class S>
+struct substituted_empty<first_operand, A, B, S> : std::bool_constant<__is_empty(A)> {};
+template <class A, class B, class S>
+struct substituted_empty<second_operand, A, B, S> : std::bool_constant<__is_empty(B)> {};
+template <class A, class B, class S>
+struct substituted_empty<result_value, A, B, S> : std::bool_constant<__is_empty(S)> {};
+template <class Op, class X, class A, class B, class S>
+struct substituted_empty<unary<Op, X>, A, B, S> : substituted_empty<X, A, B, S> {};
+template <class Op, class X, class Y, class A, class B, class S>
+struct substituted_empty<binary<Op, X, Y>, A, B, S>
+    : std::bool_constant<substituted_empty<X, A, B, S>::value && substituted_empty<Y, A, B, S>::value> {};
+
 /// The id in G of rule R once substituted, or not_found: only an operation node of an empty type
 /// is looked up (a placeholder is read directly, and a constant costs nothing to compute).
-template <class R, class A, class B, class S, class G, bool Node = is_unary<R> || is_binary<R>>
+template <class R, class A, class B, class S, class G,
+          bool Node = (is_unary<R> || is_binary<R>) && substituted_empty<R, A, B, S>::value>
 struct node_id_of_rule {
   enum : std::size_t { value = not_found };
 };
 template <class R, class A, class B, class S, class G>
 struct node_id_of_rule<R, A, B, S, G, true> {
-  using type = typename substituted<R, A, B, S>::type;
-  enum : std::size_t { value = __is_empty(type) ? id_in<type, G> : not_found };
+  enum : std::size_t { value = id_in<typename substituted<R, A, B, S>::type, G> };
 };
 
 /// R rewritten against G (`type`), and the ids of the node values it reads (`ids`, may repeat).
@@ -139,7 +158,7 @@ template <class G, std::size_t K, class E, std::size_t Id, std::size_t P, std::s
 struct slot_rule<G, flat_node<E, Id, P, O...>, K> {
   using a = typename operand_types<E>::first;
   using b = typename operand_types<E>::second;
-  using below = rewritten_rule<decltype(rule_for_slot<E, K>()), a, b, E, G>;
+  using below = rewritten_rule<typename rule_for_slot<typename E::op, sizeof...(O), K>::type, a, b, E, G>;
   using type = typename below::type;
   using ids = typename below::ids;
 };
@@ -298,24 +317,28 @@ struct backward_plan<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map, Pi
     return d;
   }
   static constexpr decisions plan = decide();
+  /// Whether node id passes its adjoint to an operand: a node that does not is skipped.
+  static constexpr bool contributes(std::size_t id) {
+    return plan.step[id].slot[0].contributes || plan.step[id].slot[1].contributes;
+  }
 };
 
-/// The placeholders of Op's rules bound to a node's values: its operands', its own, and those of
-/// the other nodes the rewritten rule reads (Reads, distinct).
-template <class T, class Op, std::size_t Id, std::size_t... Reads, std::size_t... Operands, class Values>
-CTGRAD_ALWAYS_INLINE constexpr auto rule_bindings(std::index_sequence<Reads...>, std::index_sequence<Operands...>,
+/// The placeholders of Op's rules bound to a node's values: its operands' (Arity of them), its
+/// own, and those of the other nodes the rewritten rule reads (Reads, distinct). A function of
+/// the values, not of the node's ids, so that the nodes of one op share it.
+template <class T, class Op, std::size_t Arity, std::size_t... Reads, class Values>
+CTGRAD_ALWAYS_INLINE constexpr auto rule_bindings(std::index_sequence<Reads...>, T first, T second, T result,
                                                   const Values& v) {
-  constexpr std::size_t operand[] = {Operands...};
-  if constexpr (sizeof...(Operands) == 2) {
+  if constexpr (Arity == 2) {
     return bindings<binding<first_operand, T>, binding<second_operand, T>, binding<result_value, T>,
-                    binding<node_value<Reads>, T>...>{{v[operand[0]]}, {v[operand[1]]}, {v[Id]}, {v[Reads]}...};
+                    binding<node_value<Reads>, T>...>{{first}, {second}, {result}, {v[Reads]}...};
   } else if constexpr (records_derivative<Op>) {
     return bindings<binding<first_operand, T>, binding<result_value, T>, binding<recorded_derivative, T>,
                     binding<node_value<Reads>, T>...>{
-        {v[operand[0]]}, {v[Id]}, {static_cast<T>(Op::recorded_derivative(v[operand[0]]))}, {v[Reads]}...};
+        {first}, {result}, {static_cast<T>(Op::recorded_derivative(first))}, {v[Reads]}...};
   } else {
     return bindings<binding<first_operand, T>, binding<result_value, T>, binding<node_value<Reads>, T>...>{
-        {v[operand[0]]}, {v[Id]}, {v[Reads]}...};
+        {first}, {result}, {v[Reads]}...};
   }
 }
 
@@ -355,8 +378,12 @@ using rational_of = decltype(make_rational<F.num, F.den>());
 /// proportion to the size of a function's template arguments (their mangled name), and those are
 /// O(n) long. The ids are template arguments on purpose: passed as a value instead (one
 /// instantiation shared by the nodes that do the same), front-end time fell 5% but g++'s
-/// callgraph construction took 3× longer at -O2 (a chain of 400: 11 s to 34 s).
-template <class Op, std::size_t Id, step_plan Step, class Rule0, class Rule1, std::size_t... Operands>
+/// callgraph construction took 3× longer at -O2 (a chain of 400: 11 s to 34 s). The operands' ids
+/// are two parameters (the first twice for a unary node), not a pack read through a local
+/// constexpr array: g++ gives each such array of each instantiation a static variable of its
+/// call graph.
+template <class Op, std::size_t Id, step_plan Step, class Rule0, class Rule1, std::size_t Arity, std::size_t First,
+          std::size_t Second>
 struct backward_step {};
 
 template <class Plan, class Node>
@@ -367,50 +394,57 @@ struct backward_step_of<Plan, flat_node<E, Id, P, O...>> {
   using rule = slot_rule<typename Plan::graph, flat_node<E, Id, P, O...>, K>;
   template <std::size_t K>
   using reading = rule_reading<typename rule<K>::type, typename distinct_ids<typename rule<K>::ids>::type>;
-  using type = backward_step<typename E::op, Id, Plan::plan.step[Id], reading<0>,
-                             reading<sizeof...(O) - 1>, O...>;
+  static constexpr std::size_t operand[] = {O...};
+  using type = backward_step<typename E::op, Id, Plan::plan.step[Id], reading<0>, reading<sizeof...(O) - 1>,
+                             sizeof...(O), operand[0], operand[sizeof...(O) - 1]>;
 };
 template <class Plan, class E, std::size_t Id, std::size_t P>
 struct backward_step_of<Plan, flat_node<E, Id, P>> {  // a leaf passes nothing on
-  using type = backward_step<void, Id, step_plan{}, void, void>;
+  using type = backward_step<void, Id, step_plan{}, void, void, 0, 0, 0>;
 };
 
-/// The adjoint a (the node's, its factor applied if it fans out) passed to the operand in slot
-/// K: a times the part of the rule that is not a constant factor.
-template <class T, class Op, std::size_t Id, std::size_t K, slot_plan Slot, bool Guarded, class Rule,
-          std::size_t... Reads, std::size_t... Operands, class Values, class Adjoints>
-CTGRAD_ALWAYS_INLINE constexpr void contribute(rule_reading<Rule, std::index_sequence<Reads...>>, T a,
-                                               std::index_sequence<Operands...> operands, const Values& v,
-                                               Adjoints& adjoint) {
-  constexpr std::size_t operand[] = {Operands...};
+/// The adjoint a (the node's, its factor applied if it fans out) passed to an operand's adjoint
+/// (target): a times the part of the rule that is not a constant factor, at the node's values
+/// (its operands' first and second, its own result). A function of the slot's plan, the rule and
+/// the values, not of the node's ids, so that the nodes of one op that do the same share it.
+template <class T, class Op, std::size_t Arity, slot_plan Slot, bool Guarded, class Rule, std::size_t... Reads,
+          class Values>
+CTGRAD_ALWAYS_INLINE constexpr void contribute(rule_reading<Rule, std::index_sequence<Reads...>>, T a, T first,
+                                               T second, T result, const Values& v, T& target) {
   const auto rest = rule_rest(Rule{});
   T c = a;
   if constexpr (!__is_same(std::remove_cvref_t<decltype(rest)>, nothing)) {
+    constexpr std::index_sequence<Reads...> reads{};
     if constexpr (Guarded) {  // a select, not a branch: 0 stays 0 whatever the rule is
-      const T product = times_rule<T>(a, rest, rule_bindings<T, Op, Id>(std::index_sequence<Reads...>{}, operands, v));
+      const T product = times_rule<T>(a, rest, rule_bindings<T, Op, Arity>(reads, first, second, result, v));
       c = a == T{0} ? T{0} : product;
     } else {
-      c = times_rule<T>(a, rest, rule_bindings<T, Op, Id>(std::index_sequence<Reads...>{}, operands, v));
+      c = times_rule<T>(a, rest, rule_bindings<T, Op, Arity>(reads, first, second, result, v));
     }
   }
   c = scaled<rational_of<Slot.applied>>(c);
   if constexpr (Slot.assigns) {
-    adjoint[operand[K]] = c;
+    target = c;
   } else {
-    adjoint[operand[K]] += c;
+    target += c;
   }
 }
 
-template <class T, class Op, std::size_t Id, step_plan Step, class Rule0, class Rule1, std::size_t... Operands,
-          class Values, class Adjoints>
-CTGRAD_ALWAYS_INLINE constexpr void backward_node(backward_step<Op, Id, Step, Rule0, Rule1, Operands...>,
+template <class T, class Op, std::size_t Id, step_plan Step, class Rule0, class Rule1, std::size_t Arity,
+          std::size_t First, std::size_t Second, class Values, class Adjoints>
+CTGRAD_ALWAYS_INLINE constexpr void backward_node(backward_step<Op, Id, Step, Rule0, Rule1, Arity, First, Second>,
                                                   const Values& v, Adjoints& adjoint) {
   if constexpr (Step.slot[0].contributes || Step.slot[1].contributes) {
-    constexpr std::index_sequence<Operands...> operands{};
     T a = adjoint[Id];
     if constexpr (Step.materializes) a = scaled<rational_of<Step.factor>>(a);
-    if constexpr (Step.slot[0].contributes) contribute<T, Op, Id, 0, Step.slot[0], Step.guarded>(Rule0{}, a, operands, v, adjoint);
-    if constexpr (Step.slot[1].contributes) contribute<T, Op, Id, 1, Step.slot[1], Step.guarded>(Rule1{}, a, operands, v, adjoint);
+    const T first = v[First];
+    const T second = v[Second];  // the first again for a unary node, and unused
+    if constexpr (Step.slot[0].contributes) {
+      contribute<T, Op, Arity, Step.slot[0], Step.guarded>(Rule0{}, a, first, second, v[Id], v, adjoint[First]);
+    }
+    if constexpr (Step.slot[1].contributes) {
+      contribute<T, Op, Arity, Step.slot[1], Step.guarded>(Rule1{}, a, first, second, v[Id], v, adjoint[Second]);
+    }
   }
 }
 
@@ -442,7 +476,7 @@ struct backward_piece_steps {
 };
 template <class Plan, class Selection, class... Nodes, class Rest>
 struct backward_piece_steps<Plan, Selection, cons<node_list<Nodes...>, Rest>> {
-  using type = cons<step_list<std::conditional_t<Selection::includes(Nodes::id),
+  using type = cons<step_list<std::conditional_t<Selection::includes(Nodes::id) && Plan::contributes(Nodes::id),
                                                  typename backward_step_of<Plan, Nodes>::type, skipped_step>...>,
                     typename backward_piece_steps<Plan, Selection, Rest>::type>;
 };
