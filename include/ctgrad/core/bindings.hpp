@@ -95,7 +95,7 @@ template <class Tuple>
 struct distinct_variables;
 template <class... Bindings>
 struct distinct_variables<std::tuple<Bindings...>> {
-  static constexpr bool value = all_distinct<typename Bindings::variable_type...>;
+  static constexpr bool value = all_distinct_variables<typename Bindings::variable_type...>;
   using clash = clash_among_t<typename Bindings::variable_type...>;
 };
 }  // namespace detail
@@ -146,7 +146,7 @@ struct variable_list {
 /// The variables of a followed by those of b: how a model lists its layers' parameters.
 template <class... Left, class... Right>
 constexpr variable_list<Left..., Right...> operator+(variable_list<Left...>, variable_list<Right...>) {
-  static_assert(detail::all_distinct<Left..., Right...>,
+  static_assert(detail::all_distinct_variables<Left..., Right...>,
                 "ctgrad::variable_list::operator+: a variable is in both lists.");
   static_assert(detail::one_shape_per_name<detail::clash_among_t<Left..., Right...>>,
                 "ctgrad::variable_list::operator+: two variables with one name have different "
@@ -160,8 +160,8 @@ constexpr auto wrt(Variables...) {
   if constexpr (!detail::all_true<variable<Variables>...>) {  // no fold: clang++ stops one at 256 terms
     static_assert(detail::all_true<variable<Variables>...>,
                   "ctgrad::wrt: every argument must be a variable declared with var<name>.");
-  } else if constexpr (!detail::all_distinct<Variables...>) {
-    static_assert(detail::all_distinct<Variables...>,
+  } else if constexpr (!detail::all_distinct_variables<Variables...>) {
+    static_assert(detail::all_distinct_variables<Variables...>,
                   "ctgrad::wrt: a variable is named twice; name each variable once.");
   } else {
     static_assert(detail::one_shape_per_name<detail::clash_among_t<Variables...>>,
@@ -183,11 +183,24 @@ CTGRAD_ALWAYS_INLINE constexpr auto bound_value(const binding<Variable, T>& boun
   }
 }
 
-template <class Variable, class Bindings>
-struct is_bound_trait : std::false_type {};
-template <class Variable, class... Bindings>
-struct is_bound_trait<Variable, bindings<Bindings...>>
-    : std::bool_constant<one_of<Variable, typename Bindings::variable_type...>> {};
+/// The variables B binds, as one type_set (detail/type_traits.hpp).
+template <class B>
+struct bound_variables {
+  using type = type_set<>;
+};
+template <class... Bindings>
+struct bound_variables<bindings<Bindings...>> {
+  using type = type_set<typename Bindings::variable_type...>;
+};
+/// The same, through a template of one argument: a member of a specialisation on a pack costs
+/// g++ time in proportion to the pack at every use (core/graph.hpp, flat_graph), and this one is
+/// used once per variable node.
+template <class B>
+struct bound_set {
+  using type = typename bound_variables<B>::type;
+};
+template <class Variable, class B>
+struct is_bound_trait : std::bool_constant<__is_base_of(type_tag<Variable>, typename bound_set<B>::type)> {};
 /// Whether Bindings binds Variable; a concept, not a variable template (concepts.hpp says why: here
 /// every variable's instantiation spelled all the bindings, O(n) each).
 template <class Variable, class Bindings>

@@ -192,11 +192,17 @@ CTGRAD_ALWAYS_INLINE constexpr void store_variable(Values& v, const Binding& bou
 /// The value of every variable of graph G that Selection includes, read from the point: one step
 /// per binding, each finding its node in the graph's map (a step per node, most of them doing
 /// nothing, was a function instantiation per node: 1.9 s of g++'s call graph for a chain of 1000).
-template <class T, class Selection, class G, class Values, class... Bindings>
-CTGRAD_ALWAYS_INLINE constexpr void forward_variables(G, Values& v, const bindings<Bindings...>& point) {
+/// The point's type is a parameter of its own, not spelled bindings<Bindings...> (store_gradient
+/// in diff/flat_reverse.hpp says why).
+template <class T, class Selection, class G, class Values, class Point, class... Bindings>
+CTGRAD_ALWAYS_INLINE constexpr void forward_bindings(G, Values& v, const Point& point, const bindings<Bindings...>*) {
   in_order{(store_variable<T, Selection, id_in<typename Bindings::variable_type, G>>(v, static_cast<const Bindings&>(point)),
             0)...,
            0};
+}
+template <class T, class Selection, class G, class Values, class Point>
+CTGRAD_ALWAYS_INLINE constexpr void forward_variables(G graph, Values& v, const Point& point) {
+  forward_bindings<T, Selection>(graph, v, point, &point);
 }
 
 /// The value of every node of G that Selection includes: inline for a graph of up to

@@ -47,15 +47,24 @@ struct node_list {};
 /// how many payloads they hold, the nodes again from the root down (the backward sweep's order),
 /// the map from each empty subexpression to its id (id_in below) and the nodes in pieces
 /// (graph_pieces below).
+///
+/// flat_graph is a primary template, not a specialisation on node_list<Nodes...>: g++ hashes the
+/// arguments of the specialisation a member belongs to at every use of the member, and the
+/// sweeps use G::size, G::map and the rest once per node or per lookup, which over a pack of n
+/// nodes made every use O(n).
+template <class Nodes>
+struct node_count;
+template <class... Nodes>
+struct node_count<node_list<Nodes...>> {
+  static constexpr std::size_t value = sizeof...(Nodes);
+};
 template <class Nodes, std::size_t Payloads, class Reversed, class Map, class Pieces>
-struct flat_graph;
-template <class... Nodes, std::size_t Payloads, class Reversed, class Map, class Pieces>
-struct flat_graph<node_list<Nodes...>, Payloads, Reversed, Map, Pieces> {
-  using nodes = node_list<Nodes...>;
+struct flat_graph {
+  using nodes = Nodes;
   using reversed = Reversed;
   using map = Map;
   using pieces = Pieces;
-  enum : std::size_t { size = sizeof...(Nodes), root = sizeof...(Nodes) - 1, payloads = Payloads };
+  enum : std::size_t { size = node_count<Nodes>::value, root = node_count<Nodes>::value - 1, payloads = Payloads };
 };
 
 /// The id of the node of empty type E in G, or not_found. An empty type is in a graph at most

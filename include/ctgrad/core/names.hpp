@@ -49,6 +49,7 @@ struct variable_entry {
   std::string_view name;
   std::uint64_t name_hash = 0;
   std::uint64_t shape_hash = 0;
+  bool variable = false;  // false for a graph's node that is not a variable (entry_if_variable)
 
   constexpr bool same_name(const variable_entry& other) const {
     return name_hash == other.name_hash && name == other.name;
@@ -68,33 +69,66 @@ struct entry_of<var<Name, Extents...>> {
     for (const char c : Name.view()) name_hash = fnv1a(name_hash, static_cast<unsigned char>(c));
     std::uint64_t shape_hash = fnv1a(fnv1a_basis, sizeof...(Extents));
     ((shape_hash = fnv1a(shape_hash, Extents)), ...);
-    return variable_entry{Name.view(), name_hash, shape_hash};
+    return variable_entry{Name.view(), name_hash, shape_hash, true};
   }();
 };
 
-/// A pair (i, j), i < j, of entries with one name and two shapes; {n, n} when none. The entries
-/// are ordered by name, then shape, and neighbours compared: O(n log n), where comparing every
-/// pair made wrt(...) of 1000 variables cost a million comparisons.
+/// The indices of the entries that are variables, ordered by name, then shape: O(n log n), where
+/// comparing every pair made wrt(...) of 1000 variables cost a million comparisons.
 template <std::size_t N>
-constexpr std::pair<std::size_t, std::size_t> first_clash(const std::array<variable_entry, N>& entries) {
-  std::array<std::size_t, N> order{};
-  for (std::size_t i = 0; i < N; ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+struct entry_order {
+  std::array<std::size_t, N> index{};
+  std::size_t count = 0;
+};
+template <std::size_t N>
+constexpr entry_order<N> ordered_variables(const std::array<variable_entry, N>& entries) {
+  entry_order<N> order;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (entries[i].variable) order.index[order.count++] = i;
+  }
+  std::sort(order.index.begin(), order.index.begin() + order.count, [&](std::size_t i, std::size_t j) {
     const variable_entry& a = entries[i];
     const variable_entry& b = entries[j];
     if (a.name_hash != b.name_hash) return a.name_hash < b.name_hash;
     if (a.name != b.name) return a.name < b.name;
     return a.shape_hash < b.shape_hash;
   });
-  for (std::size_t k = 1; k < N; ++k) {
-    const std::size_t i = order[k - 1];
-    const std::size_t j = order[k];
+  return order;
+}
+
+/// A pair (i, j), i < j, of entries with one name and two shapes; {N, N} when none: neighbours
+/// in name order compared.
+template <std::size_t N>
+constexpr std::pair<std::size_t, std::size_t> first_clash(const std::array<variable_entry, N>& entries) {
+  const entry_order<N> order = ordered_variables(entries);
+  for (std::size_t k = 1; k < order.count; ++k) {
+    const std::size_t i = order.index[k - 1];
+    const std::size_t j = order.index[k];
     if (entries[i].shape_hash != entries[j].shape_hash && entries[i].same_name(entries[j])) {
       return {i < j ? i : j, i < j ? j : i};
     }
   }
   return {N, N};
 }
+
+/// Whether a variable occurs twice among the entries (one name with one shape).
+template <std::size_t N>
+constexpr bool has_repeat(const std::array<variable_entry, N>& entries) {
+  const entry_order<N> order = ordered_variables(entries);
+  for (std::size_t k = 1; k < order.count; ++k) {
+    const variable_entry& a = entries[order.index[k - 1]];
+    const variable_entry& b = entries[order.index[k]];
+    if (a.same_name(b) && a.shape_hash == b.shape_hash) return true;
+  }
+  return false;
+}
+
+/// Whether no variable occurs twice among Variables, as wrt(...) and at(...) require. A check
+/// per variable against a set of all of them (deduction against its n bases) cost O(n²): 1 s of
+/// g++'s CPU for wrt(...) of 1000 variables, and as much again for at(...).
+template <class... Variables>
+concept all_distinct_variables =
+    !has_repeat(std::array<variable_entry, sizeof...(Variables)>{entry_of<Variables>::value...});
 
 template <std::size_t I, std::size_t J, class... Variables>
 struct clash_at {
@@ -148,25 +182,16 @@ inline constexpr variable_entry entry_if_variable{};
 template <fixed_string Name, std::size_t... Extents>
 inline constexpr variable_entry entry_if_variable<var<Name, Extents...>> = entry_of<var<Name, Extents...>>::value;
 
+/// Whether the variable nodes of G give each name one shape. The entries of the nodes that are
+/// not variables are skipped by first_clash; no member of this specialisation on the graph's
+/// nodes is read in a loop (flat_graph in core/graph.hpp says why that matters).
 template <class G>
 struct graph_names_agree;
 template <class... Nodes, std::size_t Payloads, class Reversed, class Map, class Pieces>
 struct graph_names_agree<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map, Pieces>> {
-  static constexpr bool variable[sizeof...(Nodes) + 1] = {false, is_var_trait<typename Nodes::expression_type>::value...};
-  static constexpr std::size_t count = [] {  // no fold: a fold of n terms nests n levels
-    std::size_t n = 0;
-    for (const bool is : variable) n += is ? 1 : 0;
-    return n;
-  }();
-  static constexpr bool value = [] {
-    constexpr variable_entry entries[] = {variable_entry{}, entry_if_variable<typename Nodes::expression_type>...};
-    std::array<variable_entry, count> variables{};
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < sizeof...(Nodes) + 1; ++i) {
-      if (variable[i]) variables[n++] = entries[i];
-    }
-    return first_clash(variables).first == count;
-  }();
+  static constexpr bool value =
+      first_clash(std::array<variable_entry, sizeof...(Nodes)>{entry_if_variable<typename Nodes::expression_type>...})
+          .first == sizeof...(Nodes);
 };
 
 /// The first clash among E's variables, as a name_clash type, or void: for the diagnostic, once

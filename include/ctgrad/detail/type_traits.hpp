@@ -40,19 +40,6 @@ concept all_true = __is_same(bools<true, B...>, bools<B..., true>);
 template <class T, class... Ts>
 concept one_of = __is_base_of(type_tag<T>, type_set<Ts...>);
 
-/// I for the one base indexed_type<I, T> of a type_set; no match when T occurs twice (deduction
-/// from two bases that disagree fails) or not at all. Declared only: asked in requires.
-template <class T, std::size_t I>
-std::integral_constant<std::size_t, I> position_in(const indexed_type<I, T>*);
-
-/// Whether T occurs exactly once in the type_set Set.
-template <class Set, class T>
-concept once_in = requires(const Set* set) { position_in<T>(set); };
-
-/// Whether no type occurs twice in Ts.
-template <class... Ts>
-concept all_distinct = all_true<once_in<type_set<Ts...>, Ts>...>;
-
 /// A list of types, for type-level bookkeeping that needs no storage.
 template <class... Ts>
 struct type_list {

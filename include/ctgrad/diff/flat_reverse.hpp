@@ -243,18 +243,36 @@ struct facts_of_node<G, flat_node<E, Id, P, A, B>> {
 /// node that no row variable reaches (row[i] false: a penalty, a prior, a transform of the
 /// parameters) is computed and swept once per call, and the contributions the rows make to its
 /// adjoint are added up over the rows, from 0.
+/// Every node's facts, in id order, and the node ids of some variables (not_found for one the
+/// graph lacks, and one not_found at the end, so that no array is empty): the pack expansions of
+/// backward_plan, each made once. backward_plan is not itself specialised on the graph's nodes:
+/// every use of a member of a class specialised on a pack costs g++ time in proportion to the
+/// pack (it hashes the specialisation's arguments), and the plan's members are used in every
+/// step of its loops and once per node by the sweeps, O(n²) in all (decide() alone took 2 s for
+/// a chain of 1000 operations).
+template <class G>
+struct graph_facts;
+template <class... Nodes, std::size_t Payloads, class Reversed, class Map, class Pieces>
+struct graph_facts<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map, Pieces>> {
+  static constexpr std::array<node_facts, sizeof...(Nodes)> value{
+      facts_of_node<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map, Pieces>, Nodes>::value...};
+};
+template <class G, class Variables>
+struct variable_node_ids;
+template <class G, class... Variables>
+struct variable_node_ids<G, variable_list<Variables...>> {
+  // Found in the graph's map: O(log n) each, where asking every leaf whether it is one of them
+  // cost O(variables) per leaf.
+  static constexpr std::array<std::size_t, sizeof...(Variables) + 1> value{id_in<Variables, G>..., not_found};
+};
+
 template <class G, class Wrt, class Rows = variable_list<>>
-struct backward_plan;
-template <class... Nodes, std::size_t Payloads, class Reversed, class Map, class Pieces, class... Variables, class... RowVariables>
-struct backward_plan<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map, Pieces>, variable_list<Variables...>,
-                     variable_list<RowVariables...>> {
-  using graph = flat_graph<node_list<Nodes...>, Payloads, Reversed, Map, Pieces>;
-  static constexpr std::size_t size = sizeof...(Nodes);
-  static constexpr node_facts facts[sizeof...(Nodes)] = {facts_of_node<graph, Nodes>::value...};
-  // The nodes of the variables, found in the graph's map: O(log n) each, where asking every leaf
-  // whether it is one of them cost O(variables) per leaf. not_found for one the graph lacks.
-  static constexpr std::size_t wrt_ids[] = {id_in<Variables, graph>..., not_found};
-  static constexpr std::size_t row_ids[] = {id_in<RowVariables, graph>..., not_found};
+struct backward_plan {
+  using graph = G;
+  static constexpr std::size_t size = G::size;
+  static constexpr std::array<node_facts, size> facts = graph_facts<G>::value;
+  static constexpr auto wrt_ids = variable_node_ids<G, Wrt>::value;
+  static constexpr auto row_ids = variable_node_ids<G, Rows>::value;
 
   struct decisions {
     bool needs[size];    // an adjoint: a variable of Wrt is at or below the node
@@ -277,7 +295,7 @@ struct backward_plan<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map, Pi
         d.row[i] = d.row[i] || d.row[facts[i].operand[k]];
       }
     }
-    constexpr bool over_rows = sizeof...(RowVariables) > 0;
+    constexpr bool over_rows = row_ids.size() > 1;
     std::size_t contributions[size]{};
     for (std::size_t i = 0; i < size; ++i) {
       for (std::size_t k = 0; k < facts[i].arity; ++k) {
@@ -386,6 +404,12 @@ template <class Op, std::size_t Id, step_plan Step, class Rule0, class Rule1, st
           std::size_t Second>
 struct backward_step {};
 
+/// The first and the last of a node's one or two operand ids.
+template <std::size_t First, std::size_t... Rest>
+inline constexpr std::size_t first_id = First;
+template <std::size_t... Ids>
+inline constexpr std::size_t last_id = (0, ..., Ids);
+
 template <class Plan, class Node>
 struct backward_step_of;
 template <class Plan, class E, std::size_t Id, std::size_t P, std::size_t... O>
@@ -394,9 +418,8 @@ struct backward_step_of<Plan, flat_node<E, Id, P, O...>> {
   using rule = slot_rule<typename Plan::graph, flat_node<E, Id, P, O...>, K>;
   template <std::size_t K>
   using reading = rule_reading<typename rule<K>::type, typename distinct_ids<typename rule<K>::ids>::type>;
-  static constexpr std::size_t operand[] = {O...};
   using type = backward_step<typename E::op, Id, Plan::plan.step[Id], reading<0>, reading<sizeof...(O) - 1>,
-                             sizeof...(O), operand[0], operand[sizeof...(O) - 1]>;
+                             sizeof...(O), first_id<O...>, last_id<O...>>;
 };
 template <class Plan, class E, std::size_t Id, std::size_t P>
 struct backward_step_of<Plan, flat_node<E, Id, P>> {  // a leaf passes nothing on
@@ -547,13 +570,17 @@ struct partial_of<G, Plan, V, not_found> {
   static constexpr ratio factor{};
 };
 
-/// Every variable of Wrt's partial, stored into g.
-template <bool Accumulate, class G, class Plan, class T, class... Variables, class Adjoints>
+/// Every variable of Wrt's partial, stored into g (a gradient<T, Variables...>). g's type is a
+/// parameter of its own: spelled gradient<T, Variables...>, g++ rebuilds it, a list of every
+/// variable, for each variable of the expansion below, O(n²) for n variables.
+/// A partial is found by a cast to its slot, not by value_of<V>(g): deducing the slot from g's
+/// n bases cost g++ O(n) per variable.
+template <bool Accumulate, class G, class Plan, class T, class... Variables, class Adjoints, class Gradient>
 CTGRAD_ALWAYS_INLINE constexpr void store_gradient(variable_list<Variables...>, const Adjoints& adjoint,
-                                                   gradient<T, Variables...>& g) {
+                                                   Gradient& g) {
   in_order{
       (store_partial<Accumulate, id_in<Variables, G>, partial_of<G, Plan, Variables>::reached,
-                     partial_of<G, Plan, Variables>::factor>(adjoint, value_of<Variables>(g)),
+                     partial_of<G, Plan, Variables>::factor>(adjoint, static_cast<slot<Variables, T>&>(g).value),
        0)...,
       0};  // no fold: flat_forward.hpp says why
 }
@@ -569,7 +596,7 @@ CTGRAD_ALWAYS_INLINE constexpr T flat_value_and_grad(const E& f, Wrt wrt, const 
     node_values<T, graph::size> adjoint;
     adjoint[graph::root] = T{1};
     backward_sweep<T, plan>(v, adjoint);
-    store_gradient<Accumulate, graph, plan>(wrt, adjoint, g);
+    store_gradient<Accumulate, graph, plan, T>(wrt, adjoint, g);
   }
   return v[graph::root];
 }

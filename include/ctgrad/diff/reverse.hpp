@@ -392,7 +392,7 @@ CTGRAD_ALWAYS_INLINE constexpr void flat_mean_value_and_grad(const E& f, const p
   }
   if constexpr (plan::plan.needs[root]) {
     backward_sweep<T, plan, per_call>(v, adjoint);
-    store_gradient<false, graph, plan>(wrt{}, adjoint, result.grad);
+    store_gradient<false, graph, plan, T>(wrt{}, adjoint, result.grad);
   }
 }
 }  // namespace
