@@ -1,6 +1,7 @@
 // tests/diff/large_graph_test.cpp: graphs larger than sweep_piece_nodes, which the sweeps handle a
-// piece per out-of-line function: values and gradients against hand-derived recurrences and
-// sums, shared values read across pieces, and the data set's once-per-call nodes among them.
+// piece per out-of-line function: values and gradients against hand-derived recurrences and sums,
+// shared values read across pieces, and the data set's once-per-call nodes among them. A binary of
+// its own (tests/CMakeLists.txt says why).
 #include <ctgrad/diff/reverse.hpp>  // first: proves the header stands alone
 
 #include <ctgrad/core/dataset.hpp>
@@ -53,18 +54,18 @@ chain_reference chain_by_hand(std::size_t steps, double e, double d_x, double d_
   return {e, d_x, d_y};
 }
 
-constexpr auto long_chain = chain<100>(x);
-static_assert(detail::graph_t<decltype(long_chain)>::size > 2 * detail::sweep_piece_nodes,
-              "the chain spans at least three pieces");
+constexpr auto long_chain = chain<50>(x);
+static_assert(detail::graph_t<decltype(long_chain)>::size > detail::sweep_piece_nodes,
+              "the chain spans at least two pieces");
 
 const std::vector<double> xs = {-1.5, -0.25, 0.5, 1.0, 2.75};
 const std::vector<double> ys = {2.0, -1.0, 0.25, 1.5, -0.5};
 }  // namespace
 
-TEST_CASE("diff/large_graph: a chain of 300 nodes, swept in pieces, matches its hand-derived recurrence") {
+TEST_CASE("diff/large_graph: a chain of 150 nodes, swept in pieces, matches its hand-derived recurrence") {
   for (const auto& [px, py] : {std::pair{0.3, 0.9}, std::pair{-1.2, 0.7}}) {
     const auto [value, g] = value_and_grad(long_chain, wrt(x, y), at(x = px, y = py));
-    const chain_reference expected = chain_by_hand(100, px, 1.0, 0.0, px, py);
+    const chain_reference expected = chain_by_hand(50, px, 1.0, 0.0, px, py);
     CHECK(value == doctest::Approx(expected.value).epsilon(1e-13));
     CHECK(g[x] == doctest::Approx(expected.d_x).epsilon(1e-12));
     CHECK(g[y] == doctest::Approx(expected.d_y).epsilon(1e-12));
@@ -75,12 +76,12 @@ TEST_CASE("diff/large_graph: a chain of 300 nodes, swept in pieces, matches its 
 TEST_CASE("diff/large_graph: a value shared by the first and the last piece is computed once") {
   // counted(x·y) starts the chain and is added again at its end: one node, read by both pieces.
   const auto shared = counted(x * y);
-  const auto f = chain<100>(shared) * shared;
+  const auto f = chain<50>(shared) * shared;
   counted_op::evaluations = 0;
   const auto [value, g] = value_and_grad(f, wrt(x, y), at(x = 0.4, y = 0.8));
   CHECK(counted_op::evaluations == 1);
   // f = c·s with s = x·y and c the chain from e = s: by the recurrence started at de = ds.
-  const chain_reference c = chain_by_hand(100, 0.32, 0.8, 0.4, 0.4, 0.8);
+  const chain_reference c = chain_by_hand(50, 0.32, 0.8, 0.4, 0.4, 0.8);
   CHECK(value == doctest::Approx(c.value * 0.32).epsilon(1e-13));
   CHECK(g[x] == doctest::Approx(c.d_x * 0.32 + c.value * 0.8).epsilon(1e-12));
   CHECK(g[y] == doctest::Approx(c.d_y * 0.32 + c.value * 0.4).epsilon(1e-12));
@@ -93,11 +94,11 @@ auto squared_distances(const std::array<double, sizeof...(I)>& c, std::index_seq
 }
 }  // namespace
 
-TEST_CASE("diff/large_graph: 150 runtime constants keep their own values across pieces") {
-  std::array<double, 150> c{};
+TEST_CASE("diff/large_graph: 60 runtime constants keep their own values across pieces") {
+  std::array<double, 60> c{};
   for (std::size_t i = 0; i < c.size(); ++i) c[i] = 0.01 * static_cast<double>(i * i % 97) - 0.3;
-  const auto f = squared_distances(c, std::make_index_sequence<150>{});
-  static_assert(detail::graph_t<decltype(f)>::size > 4 * detail::sweep_piece_nodes);
+  const auto f = squared_distances(c, std::make_index_sequence<60>{});
+  static_assert(detail::graph_t<decltype(f)>::size > detail::sweep_piece_nodes);
   const auto [value, g] = value_and_grad(f, wrt(x), at(x = 0.7));
   double sum = 0;
   double slope = 0;
@@ -110,9 +111,10 @@ TEST_CASE("diff/large_graph: 150 runtime constants keep their own values across 
 }
 
 TEST_CASE("diff/large_graph: over a data set, the once-per-call nodes among the pieces are swept once") {
-  // A row's term of 150 nodes and a penalty of 180 nodes that no row reaches.
-  constexpr auto row_term = chain<50>(a * x + b) - y;
-  const auto loss = pow<2>(row_term) + counted(chain<60>(a * b, a, b));
+  // A row's term of 80 nodes and a penalty of 80 nodes that no row reaches.
+  constexpr auto row_term = chain<25>(a * x + b) - y;
+  const auto loss = pow<2>(row_term) + counted(chain<25>(a * b, a, b));
+  static_assert(detail::graph_t<decltype(loss)>::size > detail::sweep_piece_nodes);
   auto params = parameters<double, var<"a">, var<"b">>{};
   params[a] = 0.6;
   params[b] = -0.4;
