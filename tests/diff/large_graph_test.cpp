@@ -7,6 +7,7 @@
 #include <ctgrad/core/dataset.hpp>
 #include <ctgrad/core/eval.hpp>
 #include <ctgrad/core/graph.hpp>
+#include <ctgrad/diff/jacobian.hpp>
 #include <ctgrad/ops.hpp>
 
 #include <doctest/doctest.h>
@@ -16,6 +17,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -85,6 +87,28 @@ TEST_CASE("diff/large_graph: a value shared by the first and the last piece is c
   CHECK(value == doctest::Approx(c.value * 0.32).epsilon(1e-13));
   CHECK(g[x] == doctest::Approx(c.d_x * 0.32 + c.value * 0.8).epsilon(1e-12));
   CHECK(g[y] == doctest::Approx(c.d_y * 0.32 + c.value * 0.4).epsilon(1e-12));
+}
+
+TEST_CASE("diff/large_graph: a Jacobian of a chain and a step of it in the middle, swept in pieces") {
+  // chain<20>(x) is the first 20 steps of chain<50>(x): an output whose node lies inside the
+  // graph, in a piece below the top, whose backward sweep starts there and whose tangents do too.
+  const auto f = outputs(long_chain, chain<20>(x));
+  using lowered = detail::graph_of_outputs<std::remove_cvref_t<decltype(long_chain)>, decltype(chain<20>(x))>;
+  static_assert(lowered::type::size == detail::graph_t<decltype(long_chain)>::size, "the second output adds no node");
+  static_assert(lowered::ids[1] < lowered::ids[0] && lowered::ids[0] == lowered::type::root);
+  const chain_reference top = chain_by_hand(50, 0.3, 1.0, 0.0, 0.3, 0.9);
+  const chain_reference middle = chain_by_hand(20, 0.3, 1.0, 0.0, 0.3, 0.9);
+  for (const bool by_rows : {true, false}) {
+    CAPTURE(by_rows);
+    const auto [value, J] = by_rows ? value_and_jacobian(f, wrt(x, y), at(x = 0.3, y = 0.9), reverse_mode)
+                                    : value_and_jacobian(f, wrt(x, y), at(x = 0.3, y = 0.9), forward_mode);
+    CHECK(value[0] == doctest::Approx(top.value).epsilon(1e-13));
+    CHECK(value[1] == doctest::Approx(middle.value).epsilon(1e-13));
+    CHECK(J(0, x) == doctest::Approx(top.d_x).epsilon(1e-12));
+    CHECK(J(0, y) == doctest::Approx(top.d_y).epsilon(1e-12));
+    CHECK(J(1, x) == doctest::Approx(middle.d_x).epsilon(1e-12));
+    CHECK(J(1, y) == doctest::Approx(middle.d_y).epsilon(1e-12));
+  }
 }
 
 namespace {

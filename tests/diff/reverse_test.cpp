@@ -112,6 +112,15 @@ TEST_CASE("diff/reverse: at kinks the conventions are relu'(0) = 0, |x|'(0) = 0,
   CHECK(grad(min(0.0, x), wrt(x), at(x = 0.0))[x] == 1.0);
 }
 
+TEST_CASE("diff/reverse: where relu, max or min is flat it passes 0, even an infinite adjoint") {
+  // sqrt'(0) is ∞; relu, max and min pass 0 where flat (as PyTorch's relu does), not 0·∞ = NaN.
+  const auto g = grad(sqrt(relu(x)) + sqrt(max(x, 0.0)) * y + sqrt(min(-x, 0.0)), wrt(x, y),
+                      at(x = -1.0, y = 2.0));
+  CHECK(g[x] == 0.0);
+  CHECK(g[y] == 0.0);  // sqrt(max(-1, 0)) = 0, and 0.0 · ∂y
+  CHECK(grad(sqrt(relu(x)), wrt(x), at(x = 4.0))[x] == 0.25);  // where relu is the identity
+}
+
 TEST_CASE("diff/reverse: a gradient entry can be written through g[x]") {
   auto g = grad(x * y, wrt(x, y), at(x = 1.0, y = 2.0));
   g[x] -= 0.5;

@@ -297,6 +297,41 @@ struct graph_of {
 };
 }  // namespace
 
+/// The work of lowering several expressions into one graph: each in turn, the first first.
+template <class... Outputs>
+struct output_work {
+  using type = nil;
+};
+template <class E, class... Rest>
+struct output_work<E, Rest...> {
+  using type = cons<visit<E>, typename output_work<Rest...>::type>;
+};
+
+/// The ids an id stack holds, the bottom first: the outputs' ids, in the order they were lowered.
+template <class Ids, std::size_t... Below>
+struct stacked_ids {
+  static constexpr std::array<std::size_t, sizeof...(Below)> value{Below...};
+};
+template <std::size_t Id, class Rest, std::size_t... Below>
+struct stacked_ids<id_stack<Id, Rest>, Below...> : stacked_ids<Rest, Id, Below...> {};
+
+template <class Walk>
+struct output_ids_of;
+template <class Ids, class Map, std::size_t Next, std::size_t Payloads, class Out>
+struct output_ids_of<lowering<nil, Ids, Map, Next, Payloads, Out>> : stacked_ids<Ids> {};
+
+/// The one flat graph of several expressions (`type`), in which a subexpression of an empty type
+/// that two of them share is one node, and the id of each expression's node (`ids`, in their
+/// order; two equal expressions have one). The graph's root is the last node lowered, which need
+/// not be an output's: the sweeps of one output start at its id (a Jacobian's rows).
+template <class... Outputs>
+struct graph_of_outputs {
+  using walk = typename walked<lowering<typename output_work<Outputs...>::type, no_ids, no_entry, 0, 0,
+                                        emitted_nodes<nil, node_list<>, node_list<>>>>::type;
+  using type = typename graph_from<walk>::type;
+  static constexpr std::array<std::size_t, sizeof...(Outputs)> ids = output_ids_of<walk>::value;
+};
+
 /// The flat graph of the expression E: flat_graph<node_list<flat_node<...>...>, payloads, reversed, map, pieces>.
 template <class E>
 using graph_t = typename graph_of<std::remove_cvref_t<E>>::type;

@@ -266,7 +266,10 @@ struct variable_node_ids<G, variable_list<Variables...>> {
   static constexpr std::array<std::size_t, sizeof...(Variables) + 1> value{id_in<Variables, G>..., not_found};
 };
 
-template <class G, class Wrt, class Rows = variable_list<>>
+///
+/// Root is the node whose adjoint is 1: the graph's root, or one output of a graph lowered from
+/// several (graph_of_outputs in core/graph.hpp), whose sweep visits only the nodes below it.
+template <class G, class Wrt, class Rows = variable_list<>, std::size_t Root = G::root>
 struct backward_plan {
   using graph = G;
   static constexpr std::size_t size = G::size;
@@ -296,16 +299,23 @@ struct backward_plan {
       }
     }
     constexpr bool over_rows = row_ids.size() > 1;
+    bool below_root[size]{};  // the root and what it reads: every node, unless several outputs share G
+    below_root[Root] = true;
+    for (std::size_t i = Root + 1; i-- > 0;) {
+      for (std::size_t k = 0; below_root[i] && k < facts[i].arity; ++k) below_root[facts[i].operand[k]] = true;
+    }
     std::size_t contributions[size]{};
     for (std::size_t i = 0; i < size; ++i) {
       for (std::size_t k = 0; k < facts[i].arity; ++k) {
-        if (d.needs[i] && d.needs[facts[i].operand[k]] && facts[i].rule_nonzero[k]) ++contributions[facts[i].operand[k]];
+        if (below_root[i] && d.needs[i] && d.needs[facts[i].operand[k]] && facts[i].rule_nonzero[k]) {
+          ++contributions[facts[i].operand[k]];
+        }
       }
     }
     // A node that needs an adjoint is reached from the root through nodes that need one, so
     // counting contributions over those nodes counts exactly the ones the sweep makes.
-    d.reached[size - 1] = true;
-    for (std::size_t i = size; i-- > 0;) {
+    d.reached[Root] = true;
+    for (std::size_t i = Root + 1; i-- > 0;) {
       if (!d.reached[i] || !d.needs[i]) continue;
       step_plan& step = d.step[i];
       std::size_t fan_out = 0;
@@ -438,11 +448,20 @@ CTGRAD_ALWAYS_INLINE constexpr void contribute(rule_reading<Rule, std::index_seq
   T c = a;
   if constexpr (!__is_same(std::remove_cvref_t<decltype(rest)>, nothing)) {
     constexpr std::index_sequence<Reads...> reads{};
+    const auto point = rule_bindings<T, Op, Arity>(reads, first, second, result, v);
+    T product;
+    if constexpr (sparse_op<Op>) {
+      // Where the op is flat (relu below 0, the smaller operand of max) it passes 0 whatever a is:
+      // a above it may be ∞ (sqrt at 0), and 0·∞ is NaN. A select, as step's times is.
+      const T rule = times_rule<T>(T{1}, rest, point);
+      product = rule == T{0} ? T{0} : a * rule;
+    } else {
+      product = times_rule<T>(a, rest, point);
+    }
     if constexpr (Guarded) {  // a select, not a branch: 0 stays 0 whatever the rule is
-      const T product = times_rule<T>(a, rest, rule_bindings<T, Op, Arity>(reads, first, second, result, v));
       c = a == T{0} ? T{0} : product;
     } else {
-      c = times_rule<T>(a, rest, rule_bindings<T, Op, Arity>(reads, first, second, result, v));
+      c = product;
     }
   }
   c = scaled<rational_of<Slot.applied>>(c);

@@ -1,0 +1,315 @@
+// ctgrad/diff/jacobian.hpp: value_and_jacobian, jacobian and jvp: derivatives of several scalar
+// outputs at once, from one forward sweep over the one graph they share.
+#pragma once
+
+#include <ctgrad/config.hpp>
+#include <ctgrad/concepts.hpp>
+#include <ctgrad/core/bindings.hpp>
+#include <ctgrad/core/flat_forward.hpp>
+#include <ctgrad/core/graph.hpp>
+#include <ctgrad/core/names.hpp>
+#include <ctgrad/core/op_rules.hpp>
+#include <ctgrad/core/variable_values.hpp>
+#include <ctgrad/detail/in_order.hpp>
+#include <ctgrad/diff/flat_reverse.hpp>
+#include <ctgrad/diff/flat_tangent.hpp>
+
+#include <array>
+#include <cstddef>
+#include <span>
+#include <tuple>
+#include <utility>
+
+namespace ctgrad {
+/// outputs(f0, f1, ...): the scalar expressions a Jacobian differentiates, one row each, in this
+/// order. Subexpressions they share (of an empty type: variables and compile-time constants only)
+/// are computed once for all of them.
+template <class... Outputs>
+struct output_list {
+  std::tuple<Outputs...> expressions;
+  static constexpr std::size_t size() { return sizeof...(Outputs); }
+};
+
+template <class... Outputs>
+constexpr output_list<Outputs...> outputs(const Outputs&... f) {
+  static_assert(sizeof...(Outputs) > 0, "ctgrad::outputs: name at least one expression.");
+  static_assert(detail::all_true<expression<Outputs>...>,
+                "ctgrad::outputs: every argument must be a ctgrad expression.");
+  return {{f...}};
+}
+
+/// How a Jacobian is computed: one backward sweep per output (reverse_mode), one tangent sweep per
+/// variable of wrt(...) (forward_mode), or whichever makes fewer sweeps (automatic_mode, the
+/// default: reverse when there are no more outputs than variables).
+struct reverse_mode_t {};
+struct forward_mode_t {};
+struct automatic_mode_t {};
+inline constexpr reverse_mode_t reverse_mode{};
+inline constexpr forward_mode_t forward_mode{};
+inline constexpr automatic_mode_t automatic_mode{};
+
+/// ∂fᵢ/∂xⱼ of Rows outputs with respect to the variables of wrt(...): a row per output (in the
+/// order of outputs(...)), a column per variable (in the order of wrt(...)), stored row-major, as
+/// Ceres and a row-major Eigen matrix hold it. J(i, j) by numbers, J(i, x) by variable.
+template <class T, std::size_t Rows, class... Variables>
+struct jacobian_matrix {
+  std::array<T, Rows * sizeof...(Variables)> values{};
+
+  static constexpr std::size_t rows() { return Rows; }
+  static constexpr std::size_t cols() { return sizeof...(Variables); }
+  static constexpr std::size_t size() { return Rows * sizeof...(Variables); }
+
+  constexpr T& operator()(std::size_t row, std::size_t column) { return values[row * cols() + column]; }
+  constexpr const T& operator()(std::size_t row, std::size_t column) const { return values[row * cols() + column]; }
+  /// ∂f_row/∂x for a variable x of wrt(...).
+  template <class Variable>
+    requires variable<Variable>
+  constexpr T& operator()(std::size_t row, Variable) {
+    return values[row * cols() + column_of<Variable>()];
+  }
+  template <class Variable>
+    requires variable<Variable>
+  constexpr const T& operator()(std::size_t row, Variable) const {
+    return values[row * cols() + column_of<Variable>()];
+  }
+
+  /// The gradient of output `row`, read as g[x], as value_and_grad would return it.
+  constexpr gradient<T, Variables...> row(std::size_t row) const {
+    gradient<T, Variables...> g{};
+    std::size_t column = 0;
+    g.for_each([&](auto, T& partial) { partial = values[row * cols() + column++]; });
+    return g;
+  }
+
+  constexpr T* data() { return values.data(); }
+  constexpr const T* data() const { return values.data(); }
+
+  friend constexpr bool operator==(const jacobian_matrix&, const jacobian_matrix&) = default;
+
+ private:
+  template <class Variable>
+  static constexpr std::size_t column_of() {
+    static_assert(detail::one_of<Variable, Variables...>,
+                  "ctgrad::jacobian_matrix: this variable is not one of wrt(...).");
+    constexpr bool same[] = {__is_same(Variable, Variables)...};
+    std::size_t k = 0;
+    while (k + 1 < sizeof...(Variables) && !same[k]) ++k;
+    return k;
+  }
+};
+
+/// What value_and_jacobian returns: `auto [f, J] = value_and_jacobian(...)`, f[i] the value of
+/// output i.
+template <class T, std::size_t Rows, class... Variables>
+struct value_and_jacobian_result {
+  std::array<T, Rows> value;
+  jacobian_matrix<T, Rows, Variables...> jacobian;
+};
+
+/// What jvp returns: the outputs' values and their derivatives along the direction.
+template <class Value>
+struct value_and_derivative {
+  Value value;
+  Value derivative;
+};
+
+namespace detail {
+namespace {  // internal linkage, as the nodes': core/node.hpp says why
+/// What is wrong with output E of a Jacobian at the point B, checked in the order a user fixes it.
+enum class jacobian_problem { none, names, rules, unbound, not_scalar };
+
+template <class E, class B>
+constexpr jacobian_problem problem_of() {
+  if constexpr (!names_agree_in<E>) {
+    return jacobian_problem::names;
+  } else if constexpr (!op_has_its_rules<typename first_op_without_rules<E, true>::type>) {
+    return jacobian_problem::rules;
+  } else if constexpr (!every_variable_bound<typename first_unbound<E, B>::type>) {
+    return jacobian_problem::unbound;
+  } else if constexpr (!is_scalar<E> || !flat_sweepable<E>) {
+    return jacobian_problem::not_scalar;
+  } else {
+    return jacobian_problem::none;
+  }
+}
+
+template <class B, class... Outputs>
+constexpr jacobian_problem first_problem() {
+  jacobian_problem found = jacobian_problem::none;
+  in_order{(found = found == jacobian_problem::none ? problem_of<Outputs, B>() : found, 0)..., 0};
+  return found;
+}
+
+/// Whether every problem is absent, with the sentence that names the first one: one error only.
+template <jacobian_problem Problem, class... Variables>
+constexpr bool checked_jacobian() {
+  static_assert(Problem != jacobian_problem::names,
+                "ctgrad::value_and_jacobian: two variables with one name have different shapes; give each "
+                "variable its own name.");
+  static_assert(Problem != jacobian_problem::rules,
+                "ctgrad::value_and_jacobian: an op of an output lacks a rule; give its tag eval(a) and "
+                "derivative(a, result) (for two operands, eval(a, b) and partials(a, b, result)), "
+                "as docs/adding-an-op.md shows.");
+  static_assert(Problem != jacobian_problem::unbound,
+                "ctgrad::value_and_jacobian: an output uses a variable that at(...) does not bind.");
+  static_assert(Problem != jacobian_problem::not_scalar,
+                "ctgrad::value_and_jacobian: every output must be a scalar expression of scalar variables "
+                "(tensor outputs are not supported yet); list the elements with outputs(...).");
+  static_assert(Problem != jacobian_problem::none || all_true<(Variables::shape_type::rank == 0)...>,
+                "ctgrad::value_and_jacobian: every variable of wrt(...) must be a scalar.");
+  return Problem == jacobian_problem::none && all_true<(Variables::shape_type::rank == 0)...>;
+}
+
+/// The payloads (runtime constants) of the outputs, in the order graph_of_outputs numbers them:
+/// each output's in turn.
+template <class T, std::size_t Offset, std::size_t N, class E, class... Rest>
+CTGRAD_ALWAYS_INLINE constexpr void gather_output_payloads(std::array<T, N>& out, const E& e, const Rest&... rest) {
+  gather_payloads<T, Offset>(e, out);
+  if constexpr (sizeof...(Rest) > 0) gather_output_payloads<T, Offset + payload_count<E>::value>(out, rest...);
+}
+
+/// The graph of the outputs and every node's value at the point.
+template <class T, class... Outputs, class B>
+CTGRAD_ALWAYS_INLINE constexpr auto outputs_forward(const output_list<Outputs...>& f, const B& point) {
+  using lowered = graph_of_outputs<std::remove_cvref_t<Outputs>...>;
+  using graph = typename lowered::type;
+  std::array<T, graph::payloads> payloads{};
+  if constexpr (graph::payloads > 0) {
+    std::apply([&](const auto&... e) { gather_output_payloads<T, 0>(payloads, e...); }, f.expressions);
+  }
+  node_values<T, graph::size> v;
+  forward_sweep<T>(graph{}, v, payloads, point);
+  return v;
+}
+
+/// One row of the Jacobian: output Id's adjoints stored as partials, in wrt(...)'s order; 0 for a
+/// variable the output does not depend on.
+template <class G, class Plan, class T, class... Variables, std::size_t... Columns, class Adjoints>
+CTGRAD_ALWAYS_INLINE constexpr void store_row(variable_list<Variables...>, std::index_sequence<Columns...>,
+                                              const Adjoints& adjoint, T* row) {
+  in_order{((row[Columns] = T{0}),
+            store_partial<false, id_in<Variables, G>, partial_of<G, Plan, Variables>::reached,
+                          partial_of<G, Plan, Variables>::factor>(adjoint, row[Columns]),
+            0)...,
+           0};
+}
+
+/// Reverse mode: a backward sweep per output, each from that output's node.
+template <class T, class G, class Ids, class Wrt, std::size_t... Rows, class Values>
+CTGRAD_ALWAYS_INLINE constexpr void jacobian_by_rows(std::index_sequence<Rows...>, const Values& v, T* jacobian) {
+  constexpr std::size_t columns = Wrt::size;
+  in_order{([&] {
+             constexpr std::size_t root = Ids::ids[Rows];
+             using plan = backward_plan<G, Wrt, variable_list<>, root>;
+             T* row = jacobian + Rows * columns;
+             if constexpr (plan::plan.needs[root]) {
+               node_values<T, G::size> adjoint;
+               adjoint[root] = T{1};
+               backward_sweep<T, plan>(v, adjoint);
+               store_row<G, plan, T>(Wrt{}, std::make_index_sequence<columns>{}, adjoint, row);
+             } else {
+               for (std::size_t k = 0; k < columns; ++k) row[k] = T{0};
+             }
+           }(),
+            0)...,
+           0};
+}
+
+/// Forward mode: a tangent sweep per variable, each filling a column.
+template <class T, class G, class Ids, class... Variables, std::size_t... Columns, class Values>
+CTGRAD_ALWAYS_INLINE constexpr void jacobian_by_columns(variable_list<Variables...>, std::index_sequence<Columns...>,
+                                                        const Values& v, T* jacobian) {
+  in_order{(tangent_sweep<T, G, variable_list<Variables>, Ids>(v, std::array<T, 1>{T{1}}, jacobian + Columns,
+                                                              sizeof...(Variables)),
+            0)...,
+           0};
+}
+
+template <class Mode, std::size_t Rows, std::size_t Columns>
+inline constexpr bool by_rows = __is_same(Mode, reverse_mode_t) || (__is_same(Mode, automatic_mode_t) && Rows <= Columns);
+
+/// The outputs' values into value[i] and their Jacobian into jacobian (row-major).
+template <class Mode, class T, class... Outputs, class... Variables, class B>
+CTGRAD_ALWAYS_INLINE constexpr void flat_value_and_jacobian(const output_list<Outputs...>& f,
+                                                            variable_list<Variables...> wrt, const B& point, T* value,
+                                                            T* jacobian) {
+  using lowered = graph_of_outputs<std::remove_cvref_t<Outputs>...>;
+  using graph = typename lowered::type;
+  const auto v = outputs_forward<T>(f, point);
+  for (std::size_t k = 0; k < sizeof...(Outputs); ++k) value[k] = v[lowered::ids[k]];
+  if constexpr (by_rows<Mode, sizeof...(Outputs), sizeof...(Variables)>) {
+    jacobian_by_rows<T, graph, lowered, variable_list<Variables...>>(std::make_index_sequence<sizeof...(Outputs)>{}, v,
+                                                                     jacobian);
+  } else {
+    jacobian_by_columns<T, graph, lowered>(wrt, std::make_index_sequence<sizeof...(Variables)>{}, v, jacobian);
+  }
+}
+}  // namespace
+}  // namespace detail
+
+/// The values of outputs(f0, f1, ...) and their Jacobian with respect to wrt(...) at the point:
+/// one forward sweep over the graph the outputs share, then one backward sweep per output or one
+/// tangent sweep per variable (the mode; by default whichever makes fewer). Scalar outputs of
+/// scalar variables.
+template <class... Outputs, class... Variables, class... Bindings, class Mode = automatic_mode_t>
+CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_jacobian(const output_list<Outputs...>& f,
+                                                                     variable_list<Variables...> wrt,
+                                                                     const bindings<Bindings...>& point,
+                                                                     Mode = {}) {
+  using T = typename bindings<Bindings...>::value_type;
+  value_and_jacobian_result<T, sizeof...(Outputs), Variables...> result{};
+  if constexpr (detail::checked_jacobian<detail::first_problem<bindings<Bindings...>, Outputs...>(), Variables...>()) {
+    detail::flat_value_and_jacobian<Mode>(f, wrt, point, result.value.data(), result.jacobian.data());
+  }
+  return result;
+}
+
+/// value_and_jacobian written into the caller's memory, with no temporary: the values into
+/// `value` (one per output) and the Jacobian into `jacobian`, row-major (outputs × variables), as
+/// a Ceres cost function or an Eigen row-major map holds them.
+template <class... Outputs, class... Variables, class... Bindings, class Mode = automatic_mode_t>
+CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr void value_and_jacobian(
+    const output_list<Outputs...>& f, variable_list<Variables...> wrt, const bindings<Bindings...>& point,
+    std::span<typename bindings<Bindings...>::value_type, sizeof...(Outputs)> value,
+    std::span<typename bindings<Bindings...>::value_type, sizeof...(Outputs) * sizeof...(Variables)> jacobian,
+    Mode = {}) {
+  if constexpr (detail::checked_jacobian<detail::first_problem<bindings<Bindings...>, Outputs...>(), Variables...>()) {
+    detail::flat_value_and_jacobian<Mode>(f, wrt, point, value.data(), jacobian.data());
+  }
+}
+
+/// The Jacobian of outputs(...) with respect to wrt(...) at the point: value_and_jacobian without
+/// the values.
+template <class... Outputs, class... Variables, class... Bindings, class Mode = automatic_mode_t>
+CTGRAD_ALWAYS_INLINE constexpr auto jacobian(const output_list<Outputs...>& f, variable_list<Variables...> wrt,
+                                             const bindings<Bindings...>& point, Mode mode = {}) {
+  return value_and_jacobian(f, wrt, point, mode).jacobian;
+}
+
+/// The derivative of f (an expression, or outputs(...)) at the point along `direction`, a number
+/// per variable of wrt(...) in its order: Σⱼ ∂f/∂xⱼ · directionⱼ, the Jacobian times a vector,
+/// in one forward and one tangent sweep, without the Jacobian.
+template <class... Outputs, class... Variables, class... Bindings>
+CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto jvp(
+    const output_list<Outputs...>& f, variable_list<Variables...>, const bindings<Bindings...>& point,
+    const std::array<typename bindings<Bindings...>::value_type, sizeof...(Variables)>& direction) {
+  using T = typename bindings<Bindings...>::value_type;
+  value_and_derivative<std::array<T, sizeof...(Outputs)>> result{};
+  if constexpr (detail::checked_jacobian<detail::first_problem<bindings<Bindings...>, Outputs...>(), Variables...>()) {
+    using lowered = detail::graph_of_outputs<std::remove_cvref_t<Outputs>...>;
+    const auto v = detail::outputs_forward<T>(f, point);
+    for (std::size_t k = 0; k < sizeof...(Outputs); ++k) result.value[k] = v[lowered::ids[k]];
+    detail::tangent_sweep<T, typename lowered::type, variable_list<Variables...>, lowered>(v, direction,
+                                                                                           result.derivative.data(), 1);
+  }
+  return result;
+}
+template <class E, class... Variables, class... Bindings>
+  requires expression<E>
+CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto jvp(
+    const E& f, variable_list<Variables...> wrt, const bindings<Bindings...>& point,
+    const std::array<typename bindings<Bindings...>::value_type, sizeof...(Variables)>& direction) {
+  const auto [value, derivative] = jvp(outputs(f), wrt, point, direction);
+  return value_and_derivative<typename bindings<Bindings...>::value_type>{value[0], derivative[0]};
+}
+}  // namespace ctgrad
