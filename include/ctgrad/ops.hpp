@@ -28,4 +28,5 @@
 #include <ctgrad/ops/sum.hpp>
 #include <ctgrad/ops/tanh.hpp>
 #include <ctgrad/ops/transpose.hpp>
+#include <ctgrad/ops/where.hpp>
 #include <ctgrad/ops/xlogy.hpp>

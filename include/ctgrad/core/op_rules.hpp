@@ -110,6 +110,16 @@ struct first_op_without_rules {
 template <class Op>
 concept sparse_op = requires { requires Op::sparse_derivative; };
 
+/// An op that chooses: its value is its second operand where its first (the condition) is
+/// positive (`static constexpr int branch = 1`) or where it is not (`branch = -1`), and 0
+/// elsewhere; the two halves of where (ops/where.hpp). The flat backward sweep runs only the nodes
+/// that the branch taken needs, as the if/else of hand-written code does (diff/flat_reverse.hpp).
+template <class Op>
+inline constexpr int branch_of = 0;
+template <class Op>
+  requires requires { Op::branch; }
+inline constexpr int branch_of<Op> = Op::branch;
+
 /// True for void: the condition of the rule checks, so that the compiler prints the op beside
 /// the sentence, as in `op_lacking_rules<softplus_op>`.
 template <class OpWithoutRules>

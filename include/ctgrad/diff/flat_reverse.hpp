@@ -210,6 +210,7 @@ struct node_facts {
   bool sparse = false;           // a sparse_op (core/op_rules.hpp)
   bool rule_nonzero[2]{};        // the op's rule for each operand is not the constant 0
   ratio rule_factor[2]{};        // the rule's constant factor: rule_factor in diff/adjoint.hpp
+  int branch = 0;                // a half of where: branch_of in core/op_rules.hpp
 };
 
 template <class G, class Node>
@@ -226,8 +227,12 @@ template <class G, class E, std::size_t Id, std::size_t P, std::size_t A, std::s
 struct facts_of_node<G, flat_node<E, Id, P, A, B>> {
   using rule0 = typename slot_rule<G, flat_node<E, Id, P, A, B>, 0>::type;
   using rule1 = typename slot_rule<G, flat_node<E, Id, P, A, B>, 1>::type;
-  static constexpr node_facts value{2, {A, B}, sparse_op<typename E::op>, {!is_zero<rule0>, !is_zero<rule1>},
-                                    {ratio_of(rule_factor<rule0>()), ratio_of(rule_factor<rule1>())}};
+  static constexpr node_facts value{2,
+                                    {A, B},
+                                    sparse_op<typename E::op>,
+                                    {!is_zero<rule0>, !is_zero<rule1>},
+                                    {ratio_of(rule_factor<rule0>()), ratio_of(rule_factor<rule1>())},
+                                    branch_of<typename E::op>};
 };
 
 /// What the backward sweep of graph G with respect to the variables Wrt does, decided at compile
@@ -269,6 +274,11 @@ struct variable_node_ids<G, variable_list<Variables...>> {
 ///
 /// Root is the node whose adjoint is 1: the graph's root, or one output of a graph lowered from
 /// several (graph_of_outputs in core/graph.hpp), whose sweep visits only the nodes below it.
+/// The most distinct conditions of where whose branches a sweep runs apart: the sweep is
+/// generated once per combination of them (2, 4 or 8 copies), and past three the nodes below a
+/// branch are all swept and guarded instead.
+inline constexpr std::size_t max_branch_conditions = 3;
+
 template <class G, class Wrt, class Rows = variable_list<>, std::size_t Root = G::root>
 struct backward_plan {
   using graph = G;
@@ -283,7 +293,37 @@ struct backward_plan {
     bool row[size];      // a variable of Rows is at or below the node
     bool zeroed[size];   // an adjoint summed over the rows, which starts at 0
     step_plan step[size];
+    // The branches of where (branch_of in core/op_rules.hpp), by their condition nodes: in_branch
+    // [k][0] holds the nodes whose adjoint only the halves taken where condition k is positive
+    // pass on, [k][1] those of the other halves. The sweep runs the ones of the branch taken.
+    std::size_t conditions = 0;
+    std::size_t condition[max_branch_conditions]{};
+    bool in_branch[max_branch_conditions][2][size];
+    bool branch_zeroed[size];  // a contribution may come from a branch not taken: starts at 0
   };
+  /// The nodes whose every contribution comes from a half of where on `side` (0: taken where the
+  /// condition is positive) with the condition node `condition`, or from a node of them:
+  /// the nodes only that branch needs. A leaf is never one (its partial is read after the sweep),
+  /// nor, with rows, a node that no row reaches while the condition is per row (its adjoint is a
+  /// sum over rows that take either branch).
+  static constexpr void find_branch(decisions& d, const bool* below_root, std::size_t k, int side) {
+    const std::size_t condition = d.condition[k];
+    bool* in = d.in_branch[k][side == 1 ? 0 : 1];
+    std::size_t users[size]{};
+    std::size_t inside[size]{};
+    for (std::size_t i = Root + 1; i-- > 0;) {
+      const bool member = facts[i].branch == side && facts[i].operand[0] == condition;
+      const bool same_rows = d.row[i] || !d.row[condition];
+      in[i] = !member && facts[i].arity > 0 && users[i] > 0 && inside[i] == users[i] && same_rows;
+      if (!below_root[i] || !d.needs[i]) continue;
+      for (std::size_t s = 0; s < facts[i].arity; ++s) {
+        const std::size_t j = facts[i].operand[s];
+        if (!d.needs[j] || !facts[i].rule_nonzero[s]) continue;
+        ++users[j];
+        if (in[i] || (member && s == 1)) ++inside[j];
+      }
+    }
+  }
   static constexpr decisions decide() {
     decisions d{};
     for (const std::size_t id : wrt_ids) {
@@ -312,6 +352,34 @@ struct backward_plan {
         }
       }
     }
+    // The conditions of the halves of where that the sweep reaches; past max_branch_conditions,
+    // none: every node is swept, and those below a half are guarded as below any sparse op.
+    for (std::size_t i = 0; i <= Root; ++i) {
+      if (facts[i].branch == 0 || !below_root[i] || !d.needs[i]) continue;
+      bool known = false;
+      for (std::size_t k = 0; k < d.conditions && k < max_branch_conditions; ++k) {
+        known = known || d.condition[k] == facts[i].operand[0];
+      }
+      if (!known && d.conditions < max_branch_conditions) d.condition[d.conditions] = facts[i].operand[0];
+      if (!known) ++d.conditions;
+    }
+    if (d.conditions > max_branch_conditions) d.conditions = 0;
+    for (std::size_t k = 0; k < d.conditions; ++k) {
+      find_branch(d, below_root, k, 1);
+      find_branch(d, below_root, k, -1);
+    }
+    for (std::size_t i = 0; i <= Root; ++i) {  // a contribution from a branch to a node outside it
+      if (!below_root[i] || !d.needs[i]) continue;
+      for (std::size_t s = 0; s < facts[i].arity; ++s) {
+        const std::size_t j = facts[i].operand[s];
+        if (!d.needs[j] || !facts[i].rule_nonzero[s]) continue;
+        for (std::size_t k = 0; k < d.conditions; ++k) {
+          for (std::size_t side = 0; side < 2; ++side) {
+            d.branch_zeroed[j] = d.branch_zeroed[j] || (d.in_branch[k][side][i] && !d.in_branch[k][side][j]);
+          }
+        }
+      }
+    }
     // A node that needs an adjoint is reached from the root through nodes that need one, so
     // counting contributions over those nodes counts exactly the ones the sweep makes.
     d.reached[Root] = true;
@@ -335,16 +403,51 @@ struct backward_plan {
         } else {
           step.slot[k].applied = factor;
         }
+        // Below a sparse op an adjoint of 0 passes 0; below a half of where, the nodes of its
+        // branch are not swept when it is not taken, so they need no guard.
+        d.step[j].guarded = d.step[j].guarded || (facts[i].sparse && !in_own_branch(d, i, j)) || step.guarded;
         // Below the rows, contributions add up over them: the adjoint starts at 0 once per call.
-        d.step[j].guarded = d.step[j].guarded || facts[i].sparse || step.guarded;
-        step.slot[k].assigns = !d.reached[j] && !(over_rows && !d.row[j]);
+        step.slot[k].assigns = !d.reached[j] && !(over_rows && !d.row[j]) && !d.branch_zeroed[j];
         d.zeroed[j] = over_rows && !d.row[j];
         d.reached[j] = true;
       }
     }
     return d;
   }
+  /// Whether node j is in the branch of node i, a half of where.
+  static constexpr bool in_own_branch(const decisions& d, std::size_t i, std::size_t j) {
+    for (std::size_t k = 0; k < d.conditions; ++k) {
+      if (facts[i].branch != 0 && d.condition[k] == facts[i].operand[0]) {
+        return d.in_branch[k][facts[i].branch == 1 ? 0 : 1][j];
+      }
+    }
+    return false;
+  }
   static constexpr decisions plan = decide();
+  /// Whether the sweep skips node id where the conditions Positive::contains are positive and
+  /// the plan's others are not: it is in the branch of a half not taken.
+  template <class Positive>
+  static constexpr bool skipped(std::size_t id) {
+    for (std::size_t k = 0; k < plan.conditions; ++k) {
+      if (plan.in_branch[k][Positive::contains(plan.condition[k]) ? 1 : 0][id]) return true;
+    }
+    return false;
+  }
+  /// The conditions with a node of Selection in a branch of theirs, and not_found past them.
+  template <class Selection>
+  static constexpr auto conditions_for() {
+    std::array<std::size_t, max_branch_conditions + 1> found{};
+    std::size_t n = 0;
+    for (std::size_t k = 0; k < plan.conditions; ++k) {
+      bool matters = false;
+      for (std::size_t id = 0; id < size; ++id) {
+        matters = matters || (Selection::includes(id) && (plan.in_branch[k][0][id] || plan.in_branch[k][1][id]));
+      }
+      if (matters) found[n++] = plan.condition[k];
+    }
+    for (; n <= max_branch_conditions; ++n) found[n] = not_found;
+    return found;
+  }
   /// Whether node id passes its adjoint to an operand: a node that does not is skipped.
   static constexpr bool contributes(std::size_t id) {
     return plan.step[id].slot[0].contributes || plan.step[id].slot[1].contributes;
@@ -500,8 +603,8 @@ CTGRAD_ALWAYS_INLINE constexpr void backward_selected(Step step, const Values& v
 /// reversed list).
 template <class T, class Plan, class Selection = every_node, class... Reversed, class Values, class Adjoints>
 CTGRAD_ALWAYS_INLINE constexpr void backward_graph(node_list<Reversed...>, const Values& v, Adjoints& adjoint) {
-  in_order{(backward_selected<T, Selection::includes(Reversed::id)>(
-                typename backward_step_of<Plan, Reversed>::type{}, v, adjoint),
+  in_order{(backward_selected<T, Selection::includes(Reversed::id)>(typename backward_step_of<Plan, Reversed>::type{},
+                                                                    v, adjoint),
             0)...,
            0};
 }
@@ -537,12 +640,79 @@ CTGRAD_ALWAYS_INLINE constexpr void backward_pieces(cons<step_list<Steps...>, Re
   backward_pieces<T>(Rest{}, v, adjoint);
 }
 
+/// Condition node ids whose values are positive, the others of a choice not (with_branches).
+template <std::size_t... Ids>
+struct positive_conditions {
+  static constexpr bool contains(std::size_t id) { return ((id == Ids) || ... || false); }
+};
+
+/// Then::run<positive_conditions<...>>(v, args...) with the conditions of the list (not_found
+/// ends it, or its end) that are positive at the values v: one call per combination, as the
+/// if/else of hand-written code, so that each copy of a sweep knows at compile time which
+/// branches of where it runs. A class, not a lambda: g++ did not inline the lambda's call.
+template <auto Conditions, class Then, std::size_t K = 0, std::size_t... Positive, class Values, class... Args>
+CTGRAD_ALWAYS_INLINE constexpr void with_branches(const Values& v, Args&... args) {
+  if constexpr (K == Conditions.size() || Conditions[K] == not_found) {
+    Then::template run<positive_conditions<Positive...>>(v, args...);
+  } else if (v[Conditions[K]] > 0) {  // as where's halves read their condition
+    with_branches<Conditions, Then, K + 1, Positive..., Conditions[K]>(v, args...);
+  } else {
+    with_branches<Conditions, Then, K + 1, Positive...>(v, args...);
+  }
+}
+
+/// The nodes of Selection but those of the branches not taken where Positive's conditions are
+/// positive and the plan's others are not.
+template <class Plan, class Selection, class Positive>
+struct branches_taken {
+  static constexpr bool includes(std::size_t id) {
+    return Selection::includes(id) && !Plan::template skipped<Positive>(id);
+  }
+};
+
+/// Sets to 0 the adjoints of Selection's nodes that a branch not taken may leave without a
+/// contribution (those the rows add up are set once per call, by zero_summed_adjoints).
+template <class T, class Plan, class Selection, class... Nodes, class Adjoints>
+CTGRAD_ALWAYS_INLINE constexpr void zero_branch_adjoints(node_list<Nodes...>, Adjoints& adjoint) {
+  in_order{((Plan::plan.branch_zeroed[Nodes::id] && !Plan::plan.zeroed[Nodes::id] && Selection::includes(Nodes::id)
+                 ? static_cast<void>(adjoint[Nodes::id] = T{0})
+                 : static_cast<void>(0)),
+            0)...,
+           0};
+}
+
+/// No choice of branches made yet: the sweep makes its own (with_branches); and a choice made
+/// and applied to the selection.
+struct branches_undecided {};
+struct branches_applied {};
+
+template <class T, class Plan, class Selection = every_node, class Positive = branches_undecided, class Values,
+          class Adjoints>
+CTGRAD_ALWAYS_INLINE constexpr void backward_sweep(const Values& v, Adjoints& adjoint);
+
+/// The backward sweep once with_branches has chosen.
+template <class T, class Plan, class Selection>
+struct sweep_in_branches {
+  template <class Positive, class Values, class Adjoints>
+  CTGRAD_ALWAYS_INLINE static constexpr void run(const Values& v, Adjoints& adjoint) {
+    backward_sweep<T, Plan, Selection, Positive>(v, adjoint);
+  }
+};
+
 /// The contributions of every node of the plan's graph that Selection includes, from the root
 /// down: inline for a graph of up to sweep_piece_nodes nodes, a piece per function for a larger.
-template <class T, class Plan, class Selection = every_node, class Values, class Adjoints>
+/// Where the graph has branches of where, the sweep runs those taken: Positive says which (a
+/// positive_conditions that covers the plan's conditions), or the sweep chooses itself.
+template <class T, class Plan, class Selection, class Positive, class Values, class Adjoints>
 CTGRAD_ALWAYS_INLINE constexpr void backward_sweep(const Values& v, Adjoints& adjoint) {
   using graph = typename Plan::graph;
-  if constexpr (graph::size <= sweep_piece_nodes) {
+  if constexpr (Plan::plan.conditions > 0 && __is_same(Positive, branches_undecided)) {
+    with_branches<Plan::template conditions_for<Selection>(), sweep_in_branches<T, Plan, Selection>>(v, adjoint);
+  } else if constexpr (Plan::plan.conditions > 0 && !__is_same(Positive, branches_applied)) {
+    using taken = branches_taken<Plan, Selection, Positive>;
+    zero_branch_adjoints<T, Plan, taken>(typename graph::nodes{}, adjoint);
+    backward_sweep<T, Plan, taken, branches_applied>(v, adjoint);
+  } else if constexpr (graph::size <= sweep_piece_nodes) {
     backward_graph<T, Plan, Selection>(typename graph::reversed{}, v, adjoint);
   } else {
     backward_pieces<T>(typename backward_piece_steps<Plan, Selection, typename graph::pieces::backward>::type{}, v,

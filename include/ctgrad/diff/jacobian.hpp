@@ -194,25 +194,72 @@ CTGRAD_ALWAYS_INLINE constexpr void store_row(variable_list<Variables...>, std::
            0};
 }
 
-/// Reverse mode: a backward sweep per output, each from that output's node.
-template <class T, class G, class Ids, class Wrt, std::size_t... Rows, class Values>
-CTGRAD_ALWAYS_INLINE constexpr void jacobian_by_rows(std::index_sequence<Rows...>, const Values& v, T* jacobian) {
+/// Row Row of the Jacobian: a backward sweep from that output's node, with Positive the choice
+/// of where's branches already made for every row (or branches_undecided).
+template <class T, class G, class Ids, class Wrt, std::size_t Row, class Positive, class Values>
+CTGRAD_ALWAYS_INLINE constexpr void jacobian_row(const Values& v, T* jacobian) {
+  constexpr std::size_t root = Ids::ids[Row];
   constexpr std::size_t columns = Wrt::size;
-  in_order{([&] {
-             constexpr std::size_t root = Ids::ids[Rows];
-             using plan = backward_plan<G, Wrt, variable_list<>, root>;
-             T* row = jacobian + Rows * columns;
-             if constexpr (plan::plan.needs[root]) {
-               node_values<T, G::size> adjoint;
-               adjoint[root] = T{1};
-               backward_sweep<T, plan>(v, adjoint);
-               store_row<G, plan, T>(Wrt{}, std::make_index_sequence<columns>{}, adjoint, row);
-             } else {
-               for (std::size_t k = 0; k < columns; ++k) row[k] = T{0};
-             }
-           }(),
-            0)...,
-           0};
+  using plan = backward_plan<G, Wrt, variable_list<>, root>;
+  T* row = jacobian + Row * columns;
+  if constexpr (plan::plan.needs[root]) {
+    node_values<T, G::size> adjoint;
+    adjoint[root] = T{1};
+    backward_sweep<T, plan, every_node, Positive>(v, adjoint);
+    store_row<G, plan, T>(Wrt{}, std::make_index_sequence<columns>{}, adjoint, row);
+  } else {
+    for (std::size_t k = 0; k < columns; ++k) row[k] = T{0};
+  }
+}
+
+/// The conditions of where that any row's sweep chooses on, once for all rows, so that a value the
+/// rows' sweeps share (a 1/b of a division above the branches) stays one computation; `shared`
+/// false past max_branch_conditions of them (each row then chooses for itself).
+struct row_conditions {
+  std::array<std::size_t, max_branch_conditions + 1> ids{};
+  bool shared = true;
+};
+template <class... Plans>
+constexpr row_conditions conditions_of_rows() {
+  row_conditions all{};
+  all.ids.fill(not_found);
+  std::size_t n = 0;
+  for (const auto& list : {Plans::template conditions_for<every_node>()...}) {
+    for (const std::size_t id : list) {
+      if (id == not_found) break;
+      bool known = false;
+      for (std::size_t k = 0; k < n; ++k) known = known || all.ids[k] == id;
+      if (known) continue;
+      if (n == max_branch_conditions) all.shared = false;
+      if (n < max_branch_conditions) all.ids[n++] = id;
+    }
+  }
+  if (!all.shared) all.ids.fill(not_found);
+  return all;
+}
+
+/// Every row, with the branches chosen (Positive).
+template <class T, class G, class Ids, class Wrt, class Rows>
+struct jacobian_rows;
+template <class T, class G, class Ids, class Wrt, std::size_t... Rows>
+struct jacobian_rows<T, G, Ids, Wrt, std::index_sequence<Rows...>> {
+  template <class Positive, class Values>
+  CTGRAD_ALWAYS_INLINE static constexpr void run(const Values& v, T*& jacobian) {
+    in_order{(jacobian_row<T, G, Ids, Wrt, Rows, Positive>(v, jacobian), 0)..., 0};
+  }
+  static constexpr row_conditions conditions =
+      conditions_of_rows<backward_plan<G, Wrt, variable_list<>, Ids::ids[Rows]>...>();
+};
+
+/// Reverse mode: a backward sweep per output, each from that output's node.
+template <class T, class G, class Ids, class Wrt, class Rows, class Values>
+CTGRAD_ALWAYS_INLINE constexpr void jacobian_by_rows(const Values& v, T* jacobian) {
+  using rows = jacobian_rows<T, G, Ids, Wrt, Rows>;
+  if constexpr (rows::conditions.shared && rows::conditions.ids[0] != not_found) {
+    with_branches<rows::conditions.ids, rows>(v, jacobian);
+  } else {
+    rows::template run<branches_undecided>(v, jacobian);
+  }
 }
 
 /// Forward mode: a tangent sweep per variable, each filling a column.
@@ -238,8 +285,8 @@ CTGRAD_ALWAYS_INLINE constexpr void flat_value_and_jacobian(const output_list<Ou
   const auto v = outputs_forward<T>(f, point);
   for (std::size_t k = 0; k < sizeof...(Outputs); ++k) value[k] = v[lowered::ids[k]];
   if constexpr (by_rows<Mode, sizeof...(Outputs), sizeof...(Variables)>) {
-    jacobian_by_rows<T, graph, lowered, variable_list<Variables...>>(std::make_index_sequence<sizeof...(Outputs)>{}, v,
-                                                                     jacobian);
+    jacobian_by_rows<T, graph, lowered, variable_list<Variables...>, std::make_index_sequence<sizeof...(Outputs)>>(
+        v, jacobian);
   } else {
     jacobian_by_columns<T, graph, lowered>(wrt, std::make_index_sequence<sizeof...(Variables)>{}, v, jacobian);
   }
