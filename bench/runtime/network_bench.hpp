@@ -3,6 +3,8 @@
 // compares the hand-written gradient with central finite differences of the hand-written loss.
 #pragma once
 
+#include "checked_main.hpp"
+
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -11,7 +13,6 @@
 #include <cstdint>
 #include <iostream>
 #include <string>
-#include <string_view>
 
 namespace bench {
 /// Workload names a workload's namespace members: data, parameters, loss_and_gradient, rows,
@@ -94,14 +95,8 @@ struct network_bench {
                 << ": the micrograd-style loss or gradient differs from the hand-written kernel\n";
       return 1;
     }
-    if (argc == 2 && std::string_view(argv[1]) == "--check") {
-      return hand_matches_finite_differences() ? 0 : 1;
-    }
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    // Every kernel agrees (checked above, so that --check tests them too).
+    return checked_main(argc, argv, hand_matches_finite_differences, [] { return true; });
   }
 };
 }  // namespace bench

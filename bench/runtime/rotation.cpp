@@ -3,6 +3,8 @@
 // against central differences, and every run first checks ctgrad's against it.
 #include "../kernels/rotation.hpp"
 
+#include "checked_main.hpp"
+
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -10,7 +12,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <iostream>
-#include <string_view>
 
 namespace {
 namespace rt = bench::rotation;
@@ -66,11 +67,5 @@ bool hand_matches_finite_differences() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc == 2 && std::string_view(argv[1]) == "--check") return hand_matches_finite_differences() ? 0 : 1;
-  if (!ctgrad_agrees()) return 1;
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
+  return bench::checked_main(argc, argv, hand_matches_finite_differences, ctgrad_agrees);
 }
