@@ -62,9 +62,10 @@ TEST_CASE("diff/branch_sweep: nested branches, in both sweeps, with the branches
   struct expected {
     double xv, yv, dx, dy;
   };
-  for (const auto& [xv, yv, dx, dy] : {expected{2.0, 3.0, 3.0, 2.0}, expected{2.0, -4.0, -0.25, -2.0 / 16.0},
-                                       expected{-1.0, 0.0, std::cos(-1.0), 1.0},  // x / 0 is not taken
-                                       expected{-1.0, -2.0, std::cos(-1.0), 1.0}}) {
+  for (const expected& e : {expected{2.0, 3.0, 3.0, 2.0}, expected{2.0, -4.0, -0.25, -2.0 / 16.0},
+                            expected{-1.0, 0.0, std::cos(-1.0), 1.0},  // x / 0 is not taken
+                            expected{-1.0, -2.0, std::cos(-1.0), 1.0}}) {
+    const double xv = e.xv, yv = e.yv, dx = e.dx, dy = e.dy;  // clang++ 14 captures no structured binding
     CAPTURE(xv);
     CAPTURE(yv);
     const auto g = grad(f, wrt(x, y), at(x = xv, y = yv));
