@@ -3,8 +3,16 @@
 
 #include <ctgrad/ctgrad.hpp>
 
+#include "../../examples/reprojection.hpp"
+
 #include <random>
 #include <span>
+
+#ifdef CTGRAD_BENCH_CERES
+#include <ceres/autodiff_cost_function.h>
+
+#include <memory>
+#endif
 
 namespace bench::ba {
 scene make_scene(std::size_t cameras, std::size_t points, std::size_t observations, unsigned seed,
@@ -48,52 +56,7 @@ double jacobians_hand(const scene& s, std::vector<double>& out) {
   return checksum;
 }
 
-namespace {
-using namespace ctgrad;
-using namespace ctgrad::literals;
-constexpr var<"r0"> r0;
-constexpr var<"r1"> r1;
-constexpr var<"r2"> r2;
-constexpr var<"C0"> C0;
-constexpr var<"C1"> C1;
-constexpr var<"C2"> C2;
-constexpr var<"f"> f;
-constexpr var<"cx"> cx;  // the principal point x0
-constexpr var<"cy"> cy;
-constexpr var<"k0"> k0;
-constexpr var<"k1"> k1;
-constexpr var<"X0"> X0;
-constexpr var<"X1"> X1;
-constexpr var<"X2"> X2;
-constexpr var<"w"> w;
-constexpr var<"m0"> m0;
-constexpr var<"m1"> m1;
-
-// The residual as the formulas above write it, each named value once. Its integer constants are
-// 1_c: a plain 1 is a runtime constant, and a named value that holds one is a node at every use
-// (499 nodes instead of 104, 4.8× the hand-written Jacobian's time; docs/reference/diff.md).
-constexpr auto o0 = X0 - C0;
-constexpr auto o1 = X1 - C1;
-constexpr auto o2 = X2 - C2;
-constexpr auto th2 = r0 * r0 + r1 * r1 + r2 * r2;
-constexpr auto th = sqrt(th2);
-constexpr auto c = cos(th);
-constexpr auto s = sin(th);
-constexpr auto v0 = r0 / th;
-constexpr auto v1 = r1 / th;
-constexpr auto v2 = r2 / th;
-constexpr auto vo_t = (v0 * o0 + v1 * o1 + v2 * o2) * (1_c - c);
-// Rodrigues' formula where θ > 0, its first-order form Xo + r × Xo where θ = 0.
-constexpr auto xc0 = where(th2, o0 * c + (v1 * o2 - v2 * o1) * s + v0 * vo_t, o0 + (r1 * o2 - r2 * o1));
-constexpr auto xc1 = where(th2, o1 * c + (v2 * o0 - v0 * o2) * s + v1 * vo_t, o1 + (r2 * o0 - r0 * o2));
-constexpr auto xc2 = where(th2, o2 * c + (v0 * o1 - v1 * o0) * s + v2 * vo_t, o2 + (r0 * o1 - r1 * o0));
-constexpr auto u0 = xc0 / xc2;
-constexpr auto u1 = xc1 / xc2;
-constexpr auto rho = u0 * u0 + u1 * u1;
-constexpr auto L = 1_c + k0 * rho + k1 * rho * rho;
-constexpr auto reprojection = outputs(w * (u0 * L * f + cx - m0), w * (u1 * L * f + cy - m1));
-constexpr auto camera_and_point = wrt(r0, r1, r2, C0, C1, C2, f, cx, cy, k0, k1, X0, X1, X2, w);
-}  // namespace
+namespace rp = reprojection;  // the residual as examples/reprojection.hpp writes it
 
 double jacobians_ctgrad(const scene& sc, std::vector<double>& out) {
   double checksum = 0;
@@ -102,13 +65,60 @@ double jacobians_ctgrad(const scene& sc, std::vector<double>& out) {
     const auto& cam = sc.cameras[ci];
     const auto& X = sc.points[pi];
     double* block = out.data() + i * (2 + 2 * parameters);
-    value_and_jacobian(reprojection, camera_and_point,
-                       at(r0 = cam[0], r1 = cam[1], r2 = cam[2], C0 = cam[3], C1 = cam[4], C2 = cam[5], f = cam[6],
-                          cx = cam[7], cy = cam[8], k0 = cam[9], k1 = cam[10], X0 = X[0], X1 = X[1], X2 = X[2],
-                          w = sc.weights[i], m0 = sc.features[i][0], m1 = sc.features[i][1]),
+    value_and_jacobian(rp::residuals, rp::camera_block + rp::point_block + rp::weight_block,
+                       at(rp::r0 = cam[0], rp::r1 = cam[1], rp::r2 = cam[2], rp::C0 = cam[3], rp::C1 = cam[4],
+                          rp::C2 = cam[5], rp::f = cam[6], rp::cx = cam[7], rp::cy = cam[8], rp::k0 = cam[9],
+                          rp::k1 = cam[10], rp::X0 = X[0], rp::X1 = X[1], rp::X2 = X[2], rp::w = sc.weights[i],
+                          rp::m0 = sc.features[i][0], rp::m1 = sc.features[i][1]),
                        std::span<double, 2>(block, 2), std::span<double, 2 * parameters>(block + 2, 2 * parameters));
     checksum += block[0] + block[2 + 2 * parameters - 1];
   }
   return checksum;
 }
+
+#ifdef CTGRAD_BENCH_CERES
+namespace {
+/// The residual as a Ceres user writes it for AutoDiffCostFunction.
+struct reprojection_functor {
+  double m[2];
+  template <class T>
+  bool operator()(const T* camera, const T* X, const T* w, T* e) const {
+    rp::error(camera, X, w[0], m, e);
+    return true;
+  }
+};
+using ceres_cost = ceres::AutoDiffCostFunction<reprojection_functor, 2, 11, 3, 1>;
+
+}  // namespace
+
+struct ceres_costs {
+  std::vector<std::unique_ptr<ceres_cost>> each;
+};
+
+std::shared_ptr<const ceres_costs> make_ceres_costs(const scene& sc) {
+  auto costs = std::make_shared<ceres_costs>();
+  for (const auto& m : sc.features) costs->each.push_back(std::make_unique<ceres_cost>(new reprojection_functor{{m[0], m[1]}}));
+  return costs;
+}
+
+double jacobians_ceres(const scene& sc, const ceres_costs& costs, std::vector<double>& out) {
+  double checksum = 0;
+  for (std::size_t i = 0; i < sc.observations.size(); ++i) {
+    const auto [ci, pi] = sc.observations[i];
+    const double* blocks[3] = {sc.cameras[ci].data(), sc.points[pi].data(), &sc.weights[i]};
+    double camera[2 * 11]{}, point[2 * 3]{}, weight[2]{};
+    double* jacobians[3] = {camera, point, weight};
+    double* block = out.data() + i * (2 + 2 * parameters);
+    costs.each[i]->Evaluate(blocks, block, jacobians);
+    for (std::size_t r = 0; r < 2; ++r) {  // into the 2×15 layout of the other kernels
+      double* row = block + 2 + r * parameters;
+      for (std::size_t k = 0; k < 11; ++k) row[k] = camera[r * 11 + k];
+      for (std::size_t k = 0; k < 3; ++k) row[11 + k] = point[r * 3 + k];
+      row[14] = weight[r];
+    }
+    checksum += block[0] + block[2 + 2 * parameters - 1];
+  }
+  return checksum;
+}
+#endif
 }  // namespace bench::ba

@@ -12,6 +12,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 namespace bench::ba {
@@ -116,7 +117,15 @@ void reprojection_value(const double* camera, const double* X, double w, const d
 
 /// Every observation's residual and Jacobian into out (2 + 30 numbers per observation); returns
 /// a checksum. Hand-written, and ctgrad's value_and_jacobian of the residual as written in
-/// bench/kernels/ba.cpp, into the same buffer layout.
+/// examples/reprojection.hpp, into the same buffer layout.
 double jacobians_hand(const scene& s, std::vector<double>& out);
 double jacobians_ctgrad(const scene& s, std::vector<double>& out);
+#ifdef CTGRAD_BENCH_CERES
+/// Ceres' AutoDiffCostFunction (dual numbers) of the same residual, blocks camera (11), point (3)
+/// and weight (1): one cost function per observation, made once (as a solver makes its residual
+/// blocks), then its Jacobian blocks written into out in the same 2×15 layout.
+struct ceres_costs;
+std::shared_ptr<const ceres_costs> make_ceres_costs(const scene& s);
+double jacobians_ceres(const scene& s, const ceres_costs& costs, std::vector<double>& out);
+#endif
 }  // namespace bench::ba

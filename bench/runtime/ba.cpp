@@ -36,9 +36,35 @@ void run(benchmark::State& state) {
 }
 BENCHMARK(run<ba::jacobians_ctgrad>)->Name("BM_ba_ctgrad")->Unit(benchmark::kMicrosecond);
 BENCHMARK(run<ba::jacobians_hand>)->Name("BM_ba_hand")->Unit(benchmark::kMicrosecond);
+#ifdef CTGRAD_BENCH_CERES
+void run_ceres(benchmark::State& state) {
+  const ba::scene& s = ba1();
+  const auto costs = ba::make_ceres_costs(s);
+  std::vector<double> out(s.observations.size() * block);
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(ba::jacobians_ceres(s, *costs, out));
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * s.observations.size()));
+}
+BENCHMARK(run_ceres)->Name("BM_ba_ceres")->Unit(benchmark::kMicrosecond);
+#endif
 
 /// |a − b| ≤ tolerance·(1 + |a|).
 bool close(double a, double b, double tolerance) { return std::abs(a - b) <= tolerance * (1.0 + std::abs(a)); }
+
+/// Whether every number of a kernel's output equals the hand-written kernel's.
+bool same_numbers(const char* kernel, const std::vector<double>& hand, const std::vector<double>& other,
+                  double tolerance) {
+  for (std::size_t k = 0; k < hand.size(); ++k) {
+    if (!close(hand[k], other[k], tolerance)) {
+      std::cerr << "ba: " << kernel << " number " << k % block << " of observation " << k / block << " is "
+                << other[k] << ", the hand-written Jacobian's " << hand[k] << '\n';
+      return false;
+    }
+  }
+  return true;
+}
 
 /// ctgrad's residuals and Jacobians against the hand-written ones, number by number, on ba1 and
 /// on a scene whose camera 0 does not rotate.
@@ -48,13 +74,12 @@ bool ctgrad_agrees() {
     std::vector<double> hand(s.observations.size() * block), ctgrad(hand.size());
     ba::jacobians_hand(s, hand);
     ba::jacobians_ctgrad(s, ctgrad);
-    for (std::size_t k = 0; k < hand.size(); ++k) {
-      if (!close(hand[k], ctgrad[k], 1e-12)) {
-        std::cerr << "ba: ctgrad's number " << k % block << " of observation " << k / block << " is " << ctgrad[k]
-                  << ", the hand-written Jacobian's " << hand[k] << '\n';
-        return false;
-      }
-    }
+    if (!same_numbers("ctgrad's", hand, ctgrad, 1e-12)) return false;
+#ifdef CTGRAD_BENCH_CERES
+    std::vector<double> ceres(hand.size());
+    ba::jacobians_ceres(s, *ba::make_ceres_costs(s), ceres);
+    if (!same_numbers("Ceres'", hand, ceres, 1e-12)) return false;
+#endif
   }
   return true;
 }

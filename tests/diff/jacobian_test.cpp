@@ -190,6 +190,15 @@ TEST_CASE("outputs that are variables, constants, repeated or independent of a v
   }
 }
 
+TEST_CASE("eval of outputs(...): every value from one forward sweep, a shared value computed once") {
+  constexpr auto shared = counted(x * y);
+  counted_op::evaluations = 0;
+  const auto value = eval(outputs(sin(shared), shared * 2.0, x), at(x = 0.5, y = 3.0));
+  CHECK(counted_op::evaluations == 1);
+  CHECK(value == std::array{std::sin(1.5), 3.0, 0.5});
+  static_assert(eval(outputs(x * y, x + y), at(x = 2.0, y = 3.0)) == std::array{6.0, 5.0});
+}
+
 TEST_CASE("value_and_jacobian writes into the caller's buffers, row-major") {
   std::array<double, 2> value{-1.0, -1.0};
   std::array<double, 6> J{};

@@ -1,5 +1,5 @@
 // ctgrad/diff/jacobian.hpp: value_and_jacobian, jacobian and jvp: derivatives of several scalar
-// outputs at once, from one forward sweep over the one graph they share.
+// outputs at once, from one forward sweep over the one graph they share (and eval of them).
 #pragma once
 
 #include <ctgrad/config.hpp>
@@ -323,6 +323,22 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr void value_and_jacobian(
   if constexpr (detail::checked_jacobian<detail::first_problem<bindings<Bindings...>, Outputs...>(), Variables...>()) {
     detail::flat_value_and_jacobian<Mode>(f, wrt, point, value.data(), jacobian.data());
   }
+}
+
+/// The values of outputs(f0, f1, ...) at the point, output i's in [i]: one forward sweep over the
+/// graph they share, so a value they share is computed once (eval(f0, ...) per output would not
+/// share it).
+template <class... Outputs, class... Bindings>
+CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto eval(const output_list<Outputs...>& f,
+                                                       const bindings<Bindings...>& point) {
+  using T = typename bindings<Bindings...>::value_type;
+  std::array<T, sizeof...(Outputs)> value{};
+  if constexpr (detail::checked_jacobian<detail::first_problem<bindings<Bindings...>, Outputs...>()>()) {
+    using lowered = detail::graph_of_outputs<std::remove_cvref_t<Outputs>...>;
+    const auto v = detail::outputs_forward<T>(f, point);
+    for (std::size_t k = 0; k < sizeof...(Outputs); ++k) value[k] = v[lowered::ids[k]];
+  }
+  return value;
 }
 
 /// The Jacobian of outputs(...) with respect to wrt(...) at the point: value_and_jacobian without
