@@ -1,5 +1,5 @@
 // tests/compile_fail/bind_tensor_wrong_shape.cpp: binding a 16×2 variable to a 2×16 tensor.
-// expect: ctgrad::var::operator=: a tensor variable binds a tensor of its own shape, or a std::array with as many numbers, of a floating-point type; a data column is a std::vector of such rows.
+// expect: ctgrad::var::operator=: a tensor variable binds a tensor of its own shape, or a std::array, a std::span or a C array with as many numbers, of a floating-point type; a data column is a std::vector of such rows.
 #include <ctgrad/ctgrad.hpp>
 
 using namespace ctgrad;

@@ -3,6 +3,7 @@
 
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/shape.hpp>
+#include <ctgrad/core/storage.hpp>
 #include <ctgrad/core/tensor.hpp>
 #include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/fwd.hpp>
@@ -109,12 +110,52 @@ struct var {
       return binding<var, typename T::value_type>{value.values.data()};
     } else if constexpr (detail::is_array_of_size<T, shape_type::size>) {
       return binding<var, typename T::value_type>{value.data()};
+    } else if constexpr (detail::bound_storage<T>::bindable) {
+      return bind_storage<T>(value, std::is_lvalue_reference<Value>{});
     } else {
       static_assert(detail::is_tensor_of_shape<T, shape_type>,
                     "ctgrad::var::operator=: a tensor variable binds a tensor of its own shape, "
-                    "or a std::array with as many numbers, of a floating-point type; a data "
-                    "column is a std::vector of such rows.");
+                    "or a std::array, a std::span or a C array with as many numbers, of a "
+                    "floating-point type; a data column is a std::vector of such rows.");
       return binding<var, double>{nullptr};  // the sentence above is the only error
+    }
+  }
+
+ private:
+  /// The binding of storage that bound_storage describes (a span, a C array, an Eigen matrix),
+  /// by pointer: its size is checked at compile time where it is known, else at run time.
+  template <class T, class Storage, bool Lvalue>
+  constexpr auto bind_storage(const Storage& value, std::bool_constant<Lvalue>) const {
+    using storage = detail::bound_storage<T>;
+    using V = typename storage::value_type;
+    constexpr bool matrix = sizeof...(Extents) == 2 && storage::rows != 0 && storage::columns != 0;
+    if constexpr (!storage::view && !Lvalue) {
+      static_assert(Lvalue,
+                    "ctgrad::var::operator=: a tensor variable binds its numbers by reference; bind a "
+                    "named object, not a temporary that would be gone before it is read.");
+      return binding<var, V>{nullptr};  // the sentence above is the only error
+    } else if constexpr (!detail::same_number_of_numbers<shape_type::size, storage::size>) {
+      static_assert(detail::same_number_of_numbers<shape_type::size, storage::size>,
+                    "ctgrad::var::operator=: the bound storage holds another number of numbers than the "
+                    "variable's shape (both are named beside this sentence).");
+      return binding<var, V>{nullptr};  // the sentence above is the only error
+    } else if constexpr (matrix && !detail::same_extents<detail::nth_extent<0, Extents...>,
+                                                         detail::nth_extent<1, Extents...>, storage::rows,
+                                                         storage::columns>) {
+      static_assert(detail::same_extents<detail::nth_extent<0, Extents...>, detail::nth_extent<1, Extents...>,
+                                         storage::rows, storage::columns>,
+                    "ctgrad::var::operator=: the bound matrix has other rows and columns than the variable "
+                    "(both are named beside this sentence).");
+      return binding<var, V>{nullptr};  // the sentence above is the only error
+    } else if constexpr (sizeof...(Extents) == 2 && !storage::row_major) {
+      static_assert(storage::row_major,
+                    "ctgrad::var::operator=: a matrix variable binds row-major storage, as ctgrad's "
+                    "tensors are; declare the Eigen matrix with Eigen::RowMajor.");
+      return binding<var, V>{nullptr};  // the sentence above is the only error
+    } else {
+      if constexpr (storage::size == 0) detail::check_bound_size(name, shape_type::size, storage::size_of(value));
+      if (!std::is_constant_evaluated()) detail::check_contiguous(name, storage::contiguous(value));
+      return binding<var, V>{storage::data(value)};
     }
   }
 };
