@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+#include <array>
 #include <cmath>
 #include <string_view>
 #include <type_traits>
@@ -108,6 +109,25 @@ TEST_CASE("core/variable_values: +=, -=, *= change every number of every variabl
   CHECK(total[b](1) == -8.0);
   CHECK(total[c] == -10.0);
   CHECK(total + counting(1) == params_type{});
+}
+
+TEST_CASE("core/variable_values: copy_to and copy_from keep every number, in order, row-major") {
+  static_assert(params_type::numbers() == 6 + 3 + 1);
+  std::array<double, 10> flat{};
+  for (std::size_t k = 0; k < flat.size(); ++k) flat[k] = 0.5 * static_cast<double>(k) - 1.0;
+  params_type p{};
+  p.copy_from(flat);
+  CHECK(p[W](0, 0) == -1.0);
+  CHECK(p[W](0, 1) == -0.5);  // row-major: W's second number is row 0, column 1
+  CHECK(p[W](2, 1) == 1.5);
+  CHECK(p[b][0] == 2.0);  // b follows W
+  CHECK(p[c] == 3.5);
+  std::array<double, 10> back{};
+  p.copy_to(back);
+  CHECK(back == flat);
+  p[c] = 7.0;
+  p.copy_to(back);
+  CHECK(back[9] == 7.0);
 }
 
 TEST_CASE("core/variable_values: dot and global_norm read every number; global_norm clips") {

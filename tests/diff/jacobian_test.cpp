@@ -5,6 +5,7 @@
 
 #include <ctgrad/core/eval.hpp>
 #include <ctgrad/diff/reverse.hpp>
+#include <ctgrad/diff/symbolic.hpp>
 #include <ctgrad/ops.hpp>
 
 #include <doctest/doctest.h>
@@ -222,6 +223,37 @@ TEST_CASE("a zero tangent through a flat relu stays zero above it, as the backwa
     CHECK(J(0, y) == 1.0);
   }
 }
+
+TEST_CASE("hvp: the Hessian times a direction, with the gradient, against hessian and differences") {
+  constexpr auto f = x * x * y + sin(x * y) + pow<3>(y) * z;
+  const double xv = 0.7, yv = -1.3, zv = 0.4;
+  const std::array<double, 3> direction{0.5, -2.0, 1.5};
+  const auto [gradient, product] = hvp(f, wrt(x, y, z), at(x = xv, y = yv, z = zv), direction);
+  const auto H = hessian(f, wrt(x, y, z), at(x = xv, y = yv, z = zv));
+  const auto g = grad(f, wrt(x, y, z), at(x = xv, y = yv, z = zv));
+  CHECK(near(gradient[0], g[x], 1e-15L));
+  CHECK(near(gradient[1], g[y], 1e-15L));
+  CHECK(near(gradient[2], g[z], 1e-15L));
+  for (std::size_t i = 0; i < 3; ++i) {
+    long double expected = 0;
+    for (std::size_t j = 0; j < 3; ++j) expected += static_cast<long double>(H[i][j]) * direction[j];
+    CHECK(near(product[i], expected, 1e-14L));
+  }
+  // Central differences of the gradient along the direction, in long double.
+  const auto gradient_at = [&](long double h) {
+    const auto p = at(x = xv + h * direction[0], y = yv + h * direction[1], z = zv + h * direction[2]);
+    return std::array{eval(d(f, x), p), eval(d(f, y), p), eval(d(f, z), p)};
+  };
+  const long double h = 1e-6L;
+  const auto above = gradient_at(h), below = gradient_at(-h);
+  for (std::size_t i = 0; i < 3; ++i) CHECK(near(product[i], (above[i] - below[i]) / (2 * h), 1e-8L));
+  // A variable f does not use: its gradient entry and its row of H·v are 0.
+  const auto [g2, hv2] = hvp(x * x, wrt(x, y), at(x = 3.0, y = 1.0), {1.0, 1.0});
+  CHECK(g2 == std::array{6.0, 0.0});
+  CHECK(hv2 == std::array{2.0, 0.0});
+}
+
+static_assert(hvp(x * x * y, wrt(x, y), at(x = 2.0, y = 3.0), {1.0, 0.0}).derivative == std::array{6.0, 4.0});
 
 // Computed by the compiler: a constant expression, in both modes.
 static_assert(jacobian(outputs(x * y, x + y * y), wrt(x, y), at(x = 2.0, y = 3.0), reverse_mode).values ==

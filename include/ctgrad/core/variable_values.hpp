@@ -13,6 +13,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <span>
 #include <tuple>
 
 namespace ctgrad {
@@ -83,6 +84,29 @@ struct variable_values : detail::slot<Variables, T>... {
 
   /// How many variables (not numbers) it holds.
   static constexpr std::size_t size() { return sizeof...(Variables); }
+
+  /// How many numbers it holds: every variable's, added up (a 16×2 matrix counts 32).
+  static constexpr std::size_t numbers() {
+    std::size_t total = 0;
+    for (const std::size_t each : {std::size_t{0}, Variables::shape_type::size...}) total += each;
+    return total;
+  }
+
+  /// Its numbers into out, variable after variable in their order and each tensor row-major: the
+  /// flat vector an optimiser from elsewhere (L-BFGS, a Ceres problem) reads, as `g.copy_to(grad)`.
+  constexpr void copy_to(std::span<T, numbers()> out) const {
+    std::size_t k = 0;
+    detail::in_order{(detail::for_each_number([&](const T& a) { out[k++] = a; }, detail::value_of<Variables>(*this)),
+                      0)...,
+                     0};
+  }
+
+  /// Its numbers from in, in copy_to's order: parameters from an optimiser's flat vector.
+  constexpr void copy_from(std::span<const T, numbers()> in) {
+    std::size_t k = 0;
+    detail::in_order{(detail::for_each_number([&](T& a) { a = in[k++]; }, detail::value_of<Variables>(*this)), 0)...,
+                     0};
+  }
 
   /// Calls f(variable, value) for each variable, in the order they were listed.
   template <class F>

@@ -1,5 +1,5 @@
-// ctgrad/diff/jacobian.hpp: value_and_jacobian, jacobian and jvp: derivatives of several scalar
-// outputs at once, from one forward sweep over the one graph they share (and eval of them).
+// ctgrad/diff/jacobian.hpp: value_and_jacobian, jacobian, jvp and hvp: derivatives of several
+// scalar outputs at once, from one forward sweep over the one graph they share (and eval of them).
 #pragma once
 
 #include <ctgrad/config.hpp>
@@ -13,6 +13,7 @@
 #include <ctgrad/detail/in_order.hpp>
 #include <ctgrad/diff/flat_reverse.hpp>
 #include <ctgrad/diff/flat_tangent.hpp>
+#include <ctgrad/diff/symbolic.hpp>  // hvp differentiates d(f, x)
 
 #include <array>
 #include <cstddef>
@@ -374,5 +375,22 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto jvp(
     const std::array<typename bindings<Bindings...>::value_type, sizeof...(Variables)>& direction) {
   const auto [value, derivative] = jvp(outputs(f), wrt, point, direction);
   return value_and_derivative<typename bindings<Bindings...>::value_type>{value[0], derivative[0]};
+}
+
+/// The Hessian of the scalar f with respect to wrt(...) times `direction` (a number per variable,
+/// in wrt(...)'s order), with f's gradient: `value` is ∇f, `derivative` is H·direction. The
+/// gradient's entries are f's symbolic partials d(f, x) (diff/symbolic.hpp), lowered into one graph
+/// as outputs(...), so a subexpression they share is computed once, and one tangent sweep along
+/// the direction differentiates all of them: forward over symbolic, no Hessian formed. Scalar
+/// expressions only, as d is.
+template <class E, class... Variables, class... Bindings>
+  requires expression<E>
+CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto hvp(
+    const E& f, variable_list<Variables...> wrt, const bindings<Bindings...>& point,
+    const std::array<typename bindings<Bindings...>::value_type, sizeof...(Variables)>& direction) {
+  static_assert(detail::flat_sweepable<E>,
+                "ctgrad::hvp: the expression must be scalar, of scalar variables; hvp differentiates "
+                "its symbolic gradient, and d is for scalar expressions.");
+  return jvp(outputs(d(f, Variables{})...), wrt, point, direction);
 }
 }  // namespace ctgrad
