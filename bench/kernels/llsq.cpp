@@ -1,8 +1,6 @@
 // bench/kernels/llsq.cpp: the llsq kernels, ctgrad beside hand-written.
 #include "llsq.hpp"
 
-#include <ctgrad/ctgrad.hpp>
-
 #include <random>
 
 namespace bench::llsq {
@@ -31,20 +29,15 @@ std::array<double, coefficients> make_parameters(unsigned seed) {
   return x;
 }
 
-namespace {
-using namespace ctgrad;
-using namespace ctgrad::literals;
-constexpr var<"x", coefficients> x;  // the coefficients
-constexpr var<"p", coefficients> p;  // a row's powers of t
-constexpr var<"s"> s;
-constexpr auto row_loss = 1_c / 2_c * square(s - dot(x, p));
-}  // namespace
+documented_result loss_and_gradient_documented(const model_parameters& params, const table& rows) {
+  return ctgrad::value_and_grad(row_loss, params, rows);
+}
 
-loss_and_gradient loss_and_gradient_ctgrad(const data& set, const std::array<double, coefficients>& coefficients_in) {
-  parameters<double, var<"x", coefficients>> params{};
-  params[x].values = coefficients_in;
-  const auto [value, g] = value_and_grad(row_loss, params, dataset(p = set.powers, s = set.s));
-  return {value, g[x].values};
+loss_and_gradient loss_and_gradient_ctgrad(const data& set, const std::array<double, coefficients>& x) {
+  model_parameters params{};
+  params.copy_from(x);
+  const auto [value, g] = loss_and_gradient_documented(params, ctgrad::dataset(p_var = set.powers, s_var = set.s));
+  return {value, g[x_var].values};
 }
 
 loss_and_gradient loss_and_gradient_hand(const data& set, const std::array<double, coefficients>& x_in) {

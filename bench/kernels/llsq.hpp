@@ -6,8 +6,11 @@
 // (a loop that computes the powers on the fly is timed beside them, labelled).
 #pragma once
 
+#include <ctgrad/ctgrad.hpp>
+
 #include <array>
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 namespace bench::llsq {
@@ -30,8 +33,25 @@ data make_data(std::size_t rows);
 /// Seeded coefficients, small enough that the fit is not trivial.
 std::array<double, coefficients> make_parameters(unsigned seed = 1);
 
-/// The kernels: ctgrad's value_and_grad(loss, params, data) as the reference page writes it, the
-/// loop written by hand over the same powers, and a hand loop that computes the powers itself.
+/// The loss of one row as a ctgrad user writes it, and the types of the documented call.
+inline constexpr ctgrad::var<"x", coefficients> x_var{};  // the coefficients
+inline constexpr ctgrad::var<"p", coefficients> p_var{};  // a row's powers of t
+inline constexpr ctgrad::var<"s"> s_var{};
+inline constexpr auto row_loss = ctgrad::rational<1, 2>{} * ctgrad::square(s_var - ctgrad::dot(x_var, p_var));
+using model_parameters = ctgrad::parameters<double, ctgrad::var<"x", coefficients>>;
+using table = decltype(ctgrad::dataset(p_var = std::declval<const std::vector<std::array<double, coefficients>>&>(),
+                                       s_var = std::declval<const std::vector<double>&>()));
+using documented_result = decltype(ctgrad::value_and_grad(row_loss, std::declval<const model_parameters&>(),
+                                                          std::declval<const table&>()));
+
+/// value_and_grad(row_loss, params, rows): the documented call alone, whose assembly tests/asm
+/// checks.
+documented_result loss_and_gradient_documented(const model_parameters& params, const table& rows);
+
+/// The kernels: ctgrad's value_and_grad(loss, params, data) as the reference page writes it (the
+/// coefficients copied into a parameters object and the data set made over the vectors, as a
+/// user's loop does), the loop written by hand over the same powers, and a hand loop that
+/// computes the powers itself.
 loss_and_gradient loss_and_gradient_ctgrad(const data& set, const std::array<double, coefficients>& x);
 loss_and_gradient loss_and_gradient_hand(const data& set, const std::array<double, coefficients>& x);
 loss_and_gradient loss_and_gradient_hand_on_the_fly(const data& set, const std::array<double, coefficients>& x);
