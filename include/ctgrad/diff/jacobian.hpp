@@ -169,10 +169,14 @@ CTGRAD_ALWAYS_INLINE constexpr void gather_output_payloads(std::array<T, N>& out
   if constexpr (sizeof...(Rest) > 0) gather_output_payloads<T, Offset + payload_count<E>::value>(out, rest...);
 }
 
-/// The graph of the outputs and every node's value at the point.
+/// The one graph of several outputs, and their ids in it (graph_of_outputs, core/graph.hpp).
+template <class... Outputs>
+using outputs_graph = graph_of_outputs<std::remove_cvref_t<Outputs>...>;
+
+/// Every node's value at the point, the outputs' stored into value[i] too.
 template <class T, class... Outputs, class B>
-CTGRAD_ALWAYS_INLINE constexpr auto outputs_forward(const output_list<Outputs...>& f, const B& point) {
-  using lowered = graph_of_outputs<std::remove_cvref_t<Outputs>...>;
+CTGRAD_ALWAYS_INLINE constexpr auto outputs_forward(const output_list<Outputs...>& f, const B& point, T* value) {
+  using lowered = outputs_graph<Outputs...>;
   using graph = typename lowered::type;
   std::array<T, graph::payloads> payloads{};
   if constexpr (graph::payloads > 0) {
@@ -180,6 +184,7 @@ CTGRAD_ALWAYS_INLINE constexpr auto outputs_forward(const output_list<Outputs...
   }
   node_values<T, graph::size> v;
   forward_sweep<T>(graph{}, v, payloads, point);
+  for (std::size_t k = 0; k < sizeof...(Outputs); ++k) value[k] = v[lowered::ids[k]];
   return v;
 }
 
@@ -281,10 +286,9 @@ template <class Mode, class T, class... Outputs, class... Variables, class B>
 CTGRAD_ALWAYS_INLINE constexpr void flat_value_and_jacobian(const output_list<Outputs...>& f,
                                                             variable_list<Variables...> wrt, const B& point, T* value,
                                                             T* jacobian) {
-  using lowered = graph_of_outputs<std::remove_cvref_t<Outputs>...>;
+  using lowered = outputs_graph<Outputs...>;
   using graph = typename lowered::type;
-  const auto v = outputs_forward<T>(f, point);
-  for (std::size_t k = 0; k < sizeof...(Outputs); ++k) value[k] = v[lowered::ids[k]];
+  const auto v = outputs_forward<T>(f, point, value);
   if constexpr (by_rows<Mode, sizeof...(Outputs), sizeof...(Variables)>) {
     jacobian_by_rows<T, graph, lowered, variable_list<Variables...>, std::make_index_sequence<sizeof...(Outputs)>>(
         v, jacobian);
@@ -335,9 +339,7 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto eval(const output_list<Output
   using T = typename bindings<Bindings...>::value_type;
   std::array<T, sizeof...(Outputs)> value{};
   if constexpr (detail::checked_jacobian<detail::first_problem<bindings<Bindings...>, Outputs...>()>()) {
-    using lowered = detail::graph_of_outputs<std::remove_cvref_t<Outputs>...>;
-    const auto v = detail::outputs_forward<T>(f, point);
-    for (std::size_t k = 0; k < sizeof...(Outputs); ++k) value[k] = v[lowered::ids[k]];
+    detail::outputs_forward<T>(f, point, value.data());
   }
   return value;
 }
@@ -360,9 +362,8 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto jvp(
   using T = typename bindings<Bindings...>::value_type;
   value_and_derivative<std::array<T, sizeof...(Outputs)>> result{};
   if constexpr (detail::checked_jacobian<detail::first_problem<bindings<Bindings...>, Outputs...>(), Variables...>()) {
-    using lowered = detail::graph_of_outputs<std::remove_cvref_t<Outputs>...>;
-    const auto v = detail::outputs_forward<T>(f, point);
-    for (std::size_t k = 0; k < sizeof...(Outputs); ++k) result.value[k] = v[lowered::ids[k]];
+    using lowered = detail::outputs_graph<Outputs...>;
+    const auto v = detail::outputs_forward<T>(f, point, result.value.data());
     detail::tangent_sweep<T, typename lowered::type, variable_list<Variables...>, lowered>(v, direction,
                                                                                            result.derivative.data(), 1);
   }
