@@ -4,6 +4,7 @@
 #pragma once
 
 #include <ctgrad/core/bindings.hpp>
+#include <ctgrad/core/values_view.hpp>
 #include <ctgrad/core/var.hpp>
 #include <ctgrad/diff/jacobian.hpp>
 
@@ -18,13 +19,6 @@
 
 namespace ctgrad {
 namespace detail {
-/// One binding per variable of a parameter block, to the block's numbers in order.
-template <class... Variables, std::size_t... K>
-std::tuple<binding<Variables, double>...> block_bindings(variable_list<Variables...>, const double* values,
-                                                         std::index_sequence<K...>) {
-  return {binding<Variables, double>{values[K]}...};
-}
-
 template <class... Bindings>
 std::tuple<Bindings...> bindings_tuple(const bindings<Bindings...>& point) {
   return {static_cast<const Bindings&>(point)...};
@@ -69,7 +63,7 @@ class ceres_cost_function final
     const auto point = std::apply(
         [](const auto&... each) { return bindings<std::remove_cvref_t<decltype(each)>...>{each...}; },
         std::tuple_cat(detail::bindings_tuple(data_),
-                       detail::block_bindings(Blocks{}, parameters[B], std::make_index_sequence<Blocks::size>{})...));
+                       view(Blocks{}, parameters[B]).to_bindings()...));
     if (jacobians == nullptr) {  // a trial step: the residuals alone, one forward sweep
       const auto value = eval(residuals_, point);
       for (std::size_t i = 0; i < rows; ++i) residuals[i] = value[i];

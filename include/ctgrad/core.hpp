@@ -12,5 +12,6 @@
 #include <ctgrad/core/shape.hpp>
 #include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/core/tensor.hpp>
+#include <ctgrad/core/values_view.hpp>
 #include <ctgrad/core/var.hpp>
 #include <ctgrad/core/variable_values.hpp>

@@ -6,6 +6,7 @@
 #include <ctgrad/core/graph.hpp>
 #include <ctgrad/core/names.hpp>
 #include <ctgrad/core/var.hpp>
+#include <ctgrad/core/values_view.hpp>
 #include <ctgrad/core/variable_values.hpp>
 #include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/fwd.hpp>
@@ -101,11 +102,12 @@ struct distinct_variables<std::tuple<Bindings...>> {
 }  // namespace detail
 
 /// at(x = 1.0, y = 2.0): the point at which to evaluate, each variable bound once; a
-/// parameters object binds all its variables, as in at(params, X = row).
+/// parameters object or a view of parameters binds all its variables, as in at(params, X = row).
 template <class... Arguments>
 CTGRAD_ALWAYS_INLINE constexpr auto at(Arguments&&... arguments) {
   if constexpr (!detail::all_true<(detail::is_binding<std::remove_cvref_t<Arguments>> ||
-                                   detail::is_variable_values<std::remove_cvref_t<Arguments>>)...>) {
+                                   detail::is_variable_values<std::remove_cvref_t<Arguments>> ||
+                                   detail::is_values_view<std::remove_cvref_t<Arguments>>)...>) {
     static_assert(detail::always_false<Arguments...>,
                   "ctgrad::at: every argument must bind a variable to a number, as in at(x = 1.0).");
   } else if constexpr (!detail::all_true<(std::is_lvalue_reference_v<Arguments> ||

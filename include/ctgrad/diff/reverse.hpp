@@ -326,9 +326,9 @@ constexpr auto split_rows(const E& e) {
 }
 
 /// point(row, indices): the parameters and one row's bindings (a tuple), bound by at(...).
-template <class T, class... Variables>
+template <class Params>
 struct row_point {
-  const parameters<T, Variables...>& params;
+  const Params& params;
   template <class Row, std::size_t... I>
   CTGRAD_ALWAYS_INLINE constexpr auto operator()(const Row& row, std::index_sequence<I...>) const {
     return at(params, std::get<I>(row)...);
@@ -339,14 +339,14 @@ struct row_point {
 /// tuple), into g. A named type with its own index expansion rather than a lambda under
 /// std::apply, so that all of it is forced inline: the row loop's body is the whole sweep, which
 /// the inliner would otherwise leave as a call to the lambda or to std::__invoke.
-template <class E, class T, class... Variables>
+template <class E, class Params, class T, class... Variables>
 struct row_accumulator {
   const E& f;
-  const parameters<T, Variables...>& params;
+  const Params& params;
   gradient<T, Variables...>& g;
   template <class Row, std::size_t... I>
   CTGRAD_ALWAYS_INLINE constexpr T operator()(const Row& row, std::index_sequence<I...>) const {
-    const row_point<T, Variables...> point{params};
+    const row_point<Params> point{params};
     return accumulate_grad(f, variable_list<Variables...>{}, point(row, std::index_sequence<I...>{}), g);
   }
 };
@@ -354,8 +354,8 @@ struct row_accumulator {
 /// value_and_grad(f, params, data) for an expression without tensors, on its flat graph: the
 /// nodes no row reaches (a penalty, a prior, a transform of the parameters) are computed once,
 /// the others once per row, and the rows' contributions to the first are added up and swept once.
-template <class E, class T, class... Variables, class... Columns>
-CTGRAD_ALWAYS_INLINE constexpr void flat_mean_value_and_grad(const E& f, const parameters<T, Variables...>& params,
+template <class E, class Params, class T, class... Variables, class... Columns>
+CTGRAD_ALWAYS_INLINE constexpr void flat_mean_value_and_grad(const E& f, const Params& params,
                                                              const table<Columns...>& data, std::size_t rows,
                                                              value_and_gradient<T, Variables...>& result) {
   using graph = graph_t<E>;
@@ -369,7 +369,7 @@ CTGRAD_ALWAYS_INLINE constexpr void flat_mean_value_and_grad(const E& f, const p
   node_values<T, graph::size> v;
   node_values<T, graph::size> adjoint;
   const auto view = data.checked_rows();
-  const row_point<T, Variables...> point{params};
+  const row_point<Params> point{params};
   constexpr std::index_sequence_for<Columns...> columns{};
   forward_sweep<T, per_call>(graph{}, v, payloads, point(view.row(0), columns));  // reads no row
   zero_summed_adjoints<T, plan>(typename graph::nodes{}, adjoint);
@@ -398,12 +398,13 @@ CTGRAD_ALWAYS_INLINE constexpr void flat_mean_value_and_grad(const E& f, const p
 }  // namespace
 }  // namespace detail
 
-/// The mean over the rows of data of f and of its gradient with respect to every parameter:
-/// f is written for one row, its inputs bound from data's columns and the rest from params.
-/// Terms added to f that no row reaches (an L2 penalty) are computed once, not once per row.
-template <class E, class T, class... Variables, class... Columns>
-CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f, const parameters<T, Variables...>& params,
-                                             const table<Columns...>& data) {
+namespace detail {
+namespace {  // internal linkage, as the nodes': core/node.hpp says why
+/// value_and_grad(f, params, data) for params a parameters object or a view of one (Params), of
+/// the variables Variables in numbers of type T.
+template <class T, class... Variables, class E, class Params, class... Columns>
+CTGRAD_ALWAYS_INLINE constexpr auto mean_value_and_grad(const E& f, const Params& params,
+                                                        const table<Columns...>& data) {
   using point = decltype(std::apply(
       [&](const auto&... each) { return at(params, each...); }, data.row(0)));
   using unbound = typename detail::first_unbound<E, point>::type;
@@ -442,7 +443,7 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f, co
       // the adjoint enters the sweep already scaled, and no loop over the gradient follows. (With
       // the loss's own root first, relu's for a hinge, g++ compiled W3's row 5% longer.)
       const auto share = detail::make_binary<mul_op>(constant<T>{T{1} / static_cast<T>(rows)}, parts.row);
-      const detail::row_accumulator<decltype(share), T, Variables...> accumulate{share, params, result.grad};
+      const detail::row_accumulator<decltype(share), Params, T, Variables...> accumulate{share, params, result.grad};
       const auto view = data.checked_rows();
       for (std::size_t i = 0; i < rows; ++i) result.value += accumulate(view.row(i), std::index_sequence_for<Columns...>{});
     }
@@ -451,5 +452,26 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f, co
     }
     return result;
   }
+}
+}  // namespace
+}  // namespace detail
+
+/// The mean over the rows of data of f and of its gradient with respect to every parameter:
+/// f is written for one row, its inputs bound from data's columns and the rest from params.
+/// Terms added to f that no row reaches (an L2 penalty) are computed once, not once per row.
+template <class E, class T, class... Variables, class... Columns>
+CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f, const parameters<T, Variables...>& params,
+                                                                 const table<Columns...>& data) {
+  return detail::mean_value_and_grad<T, Variables...>(f, params, data);
+}
+
+/// The same with the parameters read where the caller keeps them (view(wrt(...), buffer)), in
+/// place; the gradient is returned as value_and_grad's, and g.copy_to(out) writes it into the
+/// caller's flat buffer.
+template <class E, class T, class... Variables, class... Columns>
+CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_grad(const E& f,
+                                                                 const variable_values_view<T, Variables...>& params,
+                                                                 const table<Columns...>& data) {
+  return detail::mean_value_and_grad<std::remove_const_t<T>, Variables...>(f, params, data);
 }
 }  // namespace ctgrad
