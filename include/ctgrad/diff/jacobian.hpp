@@ -1,5 +1,5 @@
 // ctgrad/diff/jacobian.hpp: value_and_jacobian, jacobian, jvp and hvp: derivatives of several
-// scalar outputs at once, from one forward sweep over the one graph they share (and eval of them).
+// scalar outputs, or of a tensor-valued one, at once, from one forward sweep (and eval of them).
 #pragma once
 
 #include <ctgrad/config.hpp>
@@ -13,6 +13,7 @@
 #include <ctgrad/detail/in_order.hpp>
 #include <ctgrad/diff/flat_reverse.hpp>
 #include <ctgrad/diff/flat_tangent.hpp>
+#include <ctgrad/diff/reverse.hpp>  // tensor outputs: the tree sweeps
 #include <ctgrad/diff/symbolic.hpp>  // hvp differentiates d(f, x)
 
 #include <array>
@@ -50,35 +51,37 @@ inline constexpr forward_mode_t forward_mode{};
 inline constexpr automatic_mode_t automatic_mode{};
 
 /// ∂fᵢ/∂xⱼ of Rows outputs with respect to the variables of wrt(...): a row per output (in the
-/// order of outputs(...)), a column per variable (in the order of wrt(...)), stored row-major, as
-/// Ceres and a row-major Eigen matrix hold it. J(i, j) by numbers, J(i, x) by variable.
+/// order of outputs(...), or a tensor output's elements row-major), a column per number of the
+/// variables (in the order of wrt(...), a tensor variable's numbers row-major, as copy_to lays
+/// them out), stored row-major, as Ceres and a row-major Eigen matrix hold it. J(i, j) by
+/// numbers, J(i, x) by variable.
 template <class T, std::size_t Rows, class... Variables>
 struct jacobian_matrix {
-  std::array<T, Rows * sizeof...(Variables)> values{};
+  std::array<T, Rows * gradient<T, Variables...>::numbers()> values{};
 
   static constexpr std::size_t rows() { return Rows; }
-  static constexpr std::size_t cols() { return sizeof...(Variables); }
-  static constexpr std::size_t size() { return Rows * sizeof...(Variables); }
+  static constexpr std::size_t cols() { return gradient<T, Variables...>::numbers(); }
+  static constexpr std::size_t size() { return Rows * cols(); }
 
   constexpr T& operator()(std::size_t row, std::size_t column) { return values[row * cols() + column]; }
   constexpr const T& operator()(std::size_t row, std::size_t column) const { return values[row * cols() + column]; }
-  /// ∂f_row/∂x for a variable x of wrt(...).
+  /// ∂f_row/∂x for a variable x of wrt(...): a T& for a scalar x, a std::span of x's numbers
+  /// (row-major) for a tensor.
   template <class Variable>
     requires variable<Variable>
-  constexpr T& operator()(std::size_t row, Variable) {
-    return values[row * cols() + column_of<Variable>()];
+  constexpr decltype(auto) operator()(std::size_t row, Variable) {
+    return entries<Variable>(values.data() + row * cols());
   }
   template <class Variable>
     requires variable<Variable>
-  constexpr const T& operator()(std::size_t row, Variable) const {
-    return values[row * cols() + column_of<Variable>()];
+  constexpr decltype(auto) operator()(std::size_t row, Variable) const {
+    return entries<Variable>(values.data() + row * cols());
   }
 
   /// The gradient of output `row`, read as g[x], as value_and_grad would return it.
   constexpr gradient<T, Variables...> row(std::size_t row) const {
     gradient<T, Variables...> g{};
-    std::size_t column = 0;
-    g.for_each([&](auto, T& partial) { partial = values[row * cols() + column++]; });
+    g.copy_from(std::span<const T, cols()>(values.data() + row * cols(), cols()));
     return g;
   }
 
@@ -88,14 +91,25 @@ struct jacobian_matrix {
   friend constexpr bool operator==(const jacobian_matrix&, const jacobian_matrix&) = default;
 
  private:
+  /// The first column of Variable's numbers.
   template <class Variable>
   static constexpr std::size_t column_of() {
     static_assert(detail::one_of<Variable, Variables...>,
                   "ctgrad::jacobian_matrix: this variable is not one of wrt(...).");
     constexpr bool same[] = {__is_same(Variable, Variables)...};
-    std::size_t k = 0;
-    while (k + 1 < sizeof...(Variables) && !same[k]) ++k;
-    return k;
+    constexpr std::size_t sizes[] = {Variables::shape_type::size...};
+    std::size_t column = 0;
+    for (std::size_t k = 0; k < sizeof...(Variables) && !same[k]; ++k) column += sizes[k];
+    return column;
+  }
+  template <class Variable, class Number>
+  static constexpr decltype(auto) entries(Number* row) {
+    constexpr std::size_t column = column_of<Variable>();
+    if constexpr (Variable::shape_type::rank == 0) {
+      return (row[column]);
+    } else {
+      return std::span<Number, Variable::shape_type::size>(row + column, Variable::shape_type::size);
+    }
   }
 };
 
@@ -117,7 +131,7 @@ struct value_and_derivative {
 namespace detail {
 namespace {  // internal linkage, as the nodes': core/node.hpp says why
 /// What is wrong with output E of a Jacobian at the point B, checked in the order a user fixes it.
-enum class jacobian_problem { none, names, rules, unbound, not_scalar };
+enum class jacobian_problem { none, names, rules, unbound, tensor_output };
 
 template <class E, class B>
 constexpr jacobian_problem problem_of() {
@@ -127,12 +141,20 @@ constexpr jacobian_problem problem_of() {
     return jacobian_problem::rules;
   } else if constexpr (!every_variable_bound<typename first_unbound<E, B>::type>) {
     return jacobian_problem::unbound;
-  } else if constexpr (!is_scalar<E> || !flat_sweepable<E>) {
-    return jacobian_problem::not_scalar;
+  } else if constexpr (!is_scalar<E>) {
+    return jacobian_problem::tensor_output;
   } else {
     return jacobian_problem::none;
   }
 }
+
+/// Whether the outputs and variables are all scalars, so that the Jacobian is swept on the one flat
+/// graph of the outputs (core/graph.hpp), in either mode; else each output has its tree sweeps.
+template <class Outputs, class... Variables>
+inline constexpr bool flat_jacobian = false;
+template <class... Outputs, class... Variables>
+inline constexpr bool flat_jacobian<output_list<Outputs...>, Variables...> =
+    all_true<flat_sweepable<Outputs>...> && all_true<(Variables::shape_type::rank == 0)...>;
 
 template <class B, class... Outputs>
 constexpr jacobian_problem first_problem() {
@@ -142,7 +164,8 @@ constexpr jacobian_problem first_problem() {
 }
 
 /// Whether every problem is absent, with the sentence that names the first one: one error only.
-template <jacobian_problem Problem, class... Variables>
+/// Forward says a forward (tangent) sweep is asked for, which runs on the flat graph only.
+template <jacobian_problem Problem, bool Flat, bool Forward, class... Variables>
 constexpr bool checked_jacobian() {
   static_assert(Problem != jacobian_problem::names,
                 "ctgrad::value_and_jacobian: two variables with one name have different shapes; give each "
@@ -153,12 +176,13 @@ constexpr bool checked_jacobian() {
                 "as docs/adding-an-op.md shows.");
   static_assert(Problem != jacobian_problem::unbound,
                 "ctgrad::value_and_jacobian: an output uses a variable that at(...) does not bind.");
-  static_assert(Problem != jacobian_problem::not_scalar,
-                "ctgrad::value_and_jacobian: every output must be a scalar expression of scalar variables "
-                "(tensor outputs are not supported yet); list the elements with outputs(...).");
-  static_assert(Problem != jacobian_problem::none || all_true<(Variables::shape_type::rank == 0)...>,
-                "ctgrad::value_and_jacobian: every variable of wrt(...) must be a scalar.");
-  return Problem == jacobian_problem::none && all_true<(Variables::shape_type::rank == 0)...>;
+  static_assert(Problem != jacobian_problem::tensor_output,
+                "ctgrad::value_and_jacobian: every output of outputs(...) must be a scalar expression; pass "
+                "a tensor-valued output alone, as value_and_jacobian(F, wrt(x), at(...)).");
+  static_assert(Problem != jacobian_problem::none || !Forward || Flat,
+                "ctgrad::value_and_jacobian: forward mode (forward_mode, jvp) is for scalar outputs of "
+                "scalar variables; differentiate tensors in reverse_mode.");
+  return Problem == jacobian_problem::none && (!Forward || Flat);
 }
 
 /// The payloads (runtime constants) of the outputs, in the order graph_of_outputs numbers them:
@@ -281,6 +305,56 @@ CTGRAD_ALWAYS_INLINE constexpr void jacobian_by_columns(variable_list<Variables.
 template <class Mode, std::size_t Rows, std::size_t Columns>
 inline constexpr bool by_rows = __is_same(Mode, reverse_mode_t) || (__is_same(Mode, automatic_mode_t) && Rows <= Columns);
 
+/// Row `row` of a Jacobian, from a gradient: its numbers in copy_to's order.
+template <class T, class... Variables>
+CTGRAD_ALWAYS_INLINE constexpr void store_gradient_row(const gradient<T, Variables...>& g, T* jacobian,
+                                                       std::size_t row) {
+  constexpr std::size_t columns = gradient<T, Variables...>::numbers();
+  if constexpr (columns > 0) g.copy_to(std::span<T, columns>(jacobian + row * columns, columns));
+}
+
+/// Scalar outputs with tensors in their graphs or among the variables: each output's value and
+/// gradient from its own tree sweeps (value_and_grad), a row each. A value the outputs share is
+/// computed once per output.
+template <class T, class... Outputs, class... Variables, class B>
+CTGRAD_ALWAYS_INLINE constexpr void tree_value_and_jacobian(const output_list<Outputs...>& f,
+                                                            variable_list<Variables...> wrt, const B& point, T* value,
+                                                            T* jacobian) {
+  std::size_t row = 0;
+  std::apply(
+      [&](const auto&... e) {
+        in_order{([&] {
+                   const auto each = value_and_grad(e, wrt, point);
+                   value[row] = each.value;
+                   store_gradient_row(each.grad, jacobian, row++);
+                 }(),
+                  0)...,
+                 0};
+      },
+      f.expressions);
+}
+
+/// A tensor-valued output F: one forward sweep over its tree, recording every node, then one
+/// backward sweep per element of F, seeded with that element's unit adjoint; row i is element i's
+/// gradient (F's elements row-major).
+template <class T, class E, class... Variables, class B>
+CTGRAD_ALWAYS_INLINE constexpr void tensor_value_and_jacobian(const E& f, variable_list<Variables...>, const B& point,
+                                                              T* value, T* jacobian) {
+  using shape = shape_of_t<E>;
+  typename record_of<T, E, B>::type record;
+  forward<T, true>(f, point, record);
+  for (std::size_t i = 0; i < shape::size; ++i) value[i] = static_cast<T>(read(record, i));
+  for (std::size_t i = 0; i < shape::size; ++i) {
+    gradient<T, Variables...> g{};
+    if constexpr (depends_on<E, Variables...>) {
+      value_t<T, shape> seed{};
+      seed.values[i] = T{1};
+      backward<T, variable_list<Variables...>, type_list<>>(f, record, adjoint<one, value_t<T, shape>>{seed}, g);
+    }
+    store_gradient_row(g, jacobian, i);
+  }
+}
+
 /// The outputs' values into value[i] and their Jacobian into jacobian (row-major).
 template <class Mode, class T, class... Outputs, class... Variables, class B>
 CTGRAD_ALWAYS_INLINE constexpr void flat_value_and_jacobian(const output_list<Outputs...>& f,
@@ -294,6 +368,38 @@ CTGRAD_ALWAYS_INLINE constexpr void flat_value_and_jacobian(const output_list<Ou
         v, jacobian);
   } else {
     jacobian_by_columns<T, graph, lowered>(wrt, std::make_index_sequence<sizeof...(Variables)>{}, v, jacobian);
+  }
+}
+
+/// value_and_jacobian of outputs(...) on the flat graph or, with tensors, the tree sweeps.
+template <class Mode, class T, class... Outputs, class... Variables, class B>
+CTGRAD_ALWAYS_INLINE constexpr void any_value_and_jacobian(const output_list<Outputs...>& f,
+                                                           variable_list<Variables...> wrt, const B& point, T* value,
+                                                           T* jacobian) {
+  if constexpr (flat_jacobian<output_list<Outputs...>, Variables...>) {
+    flat_value_and_jacobian<Mode>(f, wrt, point, value, jacobian);
+  } else {
+    tree_value_and_jacobian<T>(f, wrt, point, value, jacobian);
+  }
+}
+
+/// The checks of a Jacobian of outputs(...) in Mode at the point B, each problem named once.
+template <class Mode, class B, class Outputs, class Wrt>
+struct checked_outputs;
+template <class Mode, class B, class... Outputs, class... Variables>
+struct checked_outputs<Mode, B, output_list<Outputs...>, variable_list<Variables...>> {
+  static constexpr bool value =
+      checked_jacobian<first_problem<B, Outputs...>(), flat_jacobian<output_list<Outputs...>, Variables...>,
+                       __is_same(Mode, forward_mode_t)>();
+};
+
+/// The checks of a Jacobian of one expression F: a scalar as outputs(F), a tensor by its own.
+template <class Mode, class B, class E, class Wrt>
+constexpr bool checked_single() {
+  if constexpr (problem_of<E, B>() == jacobian_problem::tensor_output) {
+    return checked_jacobian<jacobian_problem::none, false, __is_same(Mode, forward_mode_t)>();
+  } else {
+    return checked_outputs<Mode, B, output_list<E>, Wrt>::value;
   }
 }
 }  // namespace
@@ -310,8 +416,8 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_jacobian(const outp
                                                                      Mode = {}) {
   using T = typename bindings<Bindings...>::value_type;
   value_and_jacobian_result<T, sizeof...(Outputs), Variables...> result{};
-  if constexpr (detail::checked_jacobian<detail::first_problem<bindings<Bindings...>, Outputs...>(), Variables...>()) {
-    detail::flat_value_and_jacobian<Mode>(f, wrt, point, result.value.data(), result.jacobian.data());
+  if constexpr (detail::checked_outputs<Mode, bindings<Bindings...>, output_list<Outputs...>, variable_list<Variables...>>::value) {
+    detail::any_value_and_jacobian<Mode>(f, wrt, point, result.value.data(), result.jacobian.data());
   }
   return result;
 }
@@ -323,10 +429,31 @@ template <class... Outputs, class... Variables, class... Bindings, class Mode = 
 CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr void value_and_jacobian(
     const output_list<Outputs...>& f, variable_list<Variables...> wrt, const bindings<Bindings...>& point,
     std::span<typename bindings<Bindings...>::value_type, sizeof...(Outputs)> value,
-    std::span<typename bindings<Bindings...>::value_type, sizeof...(Outputs) * sizeof...(Variables)> jacobian,
+    std::span<typename bindings<Bindings...>::value_type,
+              sizeof...(Outputs) * gradient<typename bindings<Bindings...>::value_type, Variables...>::numbers()>
+        jacobian,
     Mode = {}) {
-  if constexpr (detail::checked_jacobian<detail::first_problem<bindings<Bindings...>, Outputs...>(), Variables...>()) {
-    detail::flat_value_and_jacobian<Mode>(f, wrt, point, value.data(), jacobian.data());
+  if constexpr (detail::checked_outputs<Mode, bindings<Bindings...>, output_list<Outputs...>, variable_list<Variables...>>::value) {
+    detail::any_value_and_jacobian<Mode>(f, wrt, point, value.data(), jacobian.data());
+  }
+}
+
+/// The value of one expression F and its Jacobian: for a scalar F, value_and_jacobian(outputs(F),
+/// ...); for a tensor-valued F, a row per element of F (row-major), from one forward sweep and one
+/// backward sweep per element (reverse mode only). value[i] is F's element i.
+template <class E, class... Variables, class... Bindings, class Mode = automatic_mode_t>
+  requires expression<E>
+CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_jacobian(const E& f, variable_list<Variables...> wrt,
+                                                                     const bindings<Bindings...>& point, Mode mode = {}) {
+  using T = typename bindings<Bindings...>::value_type;
+  if constexpr (detail::problem_of<E, bindings<Bindings...>>() != detail::jacobian_problem::tensor_output) {
+    return value_and_jacobian(outputs(f), wrt, point, mode);
+  } else {
+    value_and_jacobian_result<T, detail::shape_of_t<E>::size, Variables...> result{};
+    if constexpr (detail::checked_single<Mode, bindings<Bindings...>, E, variable_list<Variables...>>()) {
+      detail::tensor_value_and_jacobian<T>(f, wrt, point, result.value.data(), result.jacobian.data());
+    }
+    return result;
   }
 }
 
@@ -338,8 +465,12 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto eval(const output_list<Output
                                                        const bindings<Bindings...>& point) {
   using T = typename bindings<Bindings...>::value_type;
   std::array<T, sizeof...(Outputs)> value{};
-  if constexpr (detail::checked_jacobian<detail::first_problem<bindings<Bindings...>, Outputs...>()>()) {
+  if constexpr (!detail::checked_outputs<reverse_mode_t, bindings<Bindings...>, output_list<Outputs...>, variable_list<>>::value) {
+  } else if constexpr (detail::flat_jacobian<output_list<Outputs...>>) {
     detail::outputs_forward<T>(f, point, value.data());
+  } else {  // tensors: each output's own forward sweep
+    value = std::apply([&](const auto&... e) { return std::array<T, sizeof...(Outputs)>{eval(e, point)...}; },
+                       f.expressions);
   }
   return value;
 }
@@ -348,6 +479,12 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto eval(const output_list<Output
 /// the values.
 template <class... Outputs, class... Variables, class... Bindings, class Mode = automatic_mode_t>
 CTGRAD_ALWAYS_INLINE constexpr auto jacobian(const output_list<Outputs...>& f, variable_list<Variables...> wrt,
+                                             const bindings<Bindings...>& point, Mode mode = {}) {
+  return value_and_jacobian(f, wrt, point, mode).jacobian;
+}
+template <class E, class... Variables, class... Bindings, class Mode = automatic_mode_t>
+  requires expression<E>
+CTGRAD_ALWAYS_INLINE constexpr auto jacobian(const E& f, variable_list<Variables...> wrt,
                                              const bindings<Bindings...>& point, Mode mode = {}) {
   return value_and_jacobian(f, wrt, point, mode).jacobian;
 }
@@ -361,7 +498,7 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto jvp(
     const std::array<typename bindings<Bindings...>::value_type, sizeof...(Variables)>& direction) {
   using T = typename bindings<Bindings...>::value_type;
   value_and_derivative<std::array<T, sizeof...(Outputs)>> result{};
-  if constexpr (detail::checked_jacobian<detail::first_problem<bindings<Bindings...>, Outputs...>(), Variables...>()) {
+  if constexpr (detail::checked_outputs<forward_mode_t, bindings<Bindings...>, output_list<Outputs...>, variable_list<Variables...>>::value) {
     using lowered = detail::outputs_graph<Outputs...>;
     const auto v = detail::outputs_forward<T>(f, point, result.value.data());
     detail::tangent_sweep<T, typename lowered::type, variable_list<Variables...>, lowered>(v, direction,
