@@ -5,10 +5,13 @@
 
 #include <ctgrad/core/eval.hpp>
 #include <ctgrad/diff/reverse.hpp>
+#include <ctgrad/diff/hessian.hpp>
 #include <ctgrad/diff/symbolic.hpp>
 #include <ctgrad/ops.hpp>
 
 #include <doctest/doctest.h>
+
+#include "support/near.hpp"
 
 #include "support/counted_op.hpp"
 
@@ -18,6 +21,7 @@
 #include <tuple>
 
 using namespace ctgrad;
+using support::near;
 using counting::counted;
 using counting::counted_op;
 
@@ -28,10 +32,6 @@ constexpr var<"x"> x;
 constexpr var<"y"> y;
 constexpr var<"z"> z;
 
-/// |a - b| <= tolerance·max(1, |a|, |b|).
-bool near(long double a, long double b, long double tolerance) {
-  return std::fabs(a - b) <= tolerance * std::max({1.0L, std::fabs(a), std::fabs(b)});
-}
 
 // A rotation by the axis-angle vector (x, y, z) of the point (p, q, s), projected: the two
 // residuals of a camera without its intrinsics, as bundle adjustment writes them (Rodrigues'

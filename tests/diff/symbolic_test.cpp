@@ -1,6 +1,8 @@
 // tests/diff/symbolic_test.cpp
 #include <ctgrad/diff/symbolic.hpp>  // first: proves the header stands alone
 
+#include <ctgrad/diff/hessian.hpp>
+
 #include <ctgrad/ops.hpp>
 
 #include "support/check_gradient.hpp"

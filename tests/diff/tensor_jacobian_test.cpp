@@ -5,10 +5,13 @@
 #include <ctgrad/diff/jacobian.hpp>  // first: proves the header stands alone
 
 #include <ctgrad/core/eval.hpp>
+#include <ctgrad/diff/hessian.hpp>
 #include <ctgrad/diff/reverse.hpp>
 #include <ctgrad/ops.hpp>
 
 #include <doctest/doctest.h>
+
+#include "support/near.hpp"
 
 #include <array>
 #include <cmath>
@@ -16,6 +19,7 @@
 #include <span>
 
 using namespace ctgrad;
+using support::near;
 
 namespace {
 constexpr var<"W", 3, 2> W;
@@ -30,9 +34,6 @@ using layer_params = parameters<long double, var<"W", 3, 2>, var<"b", 3>>;
 constexpr std::array<long double, 9> numbers{1.0L, -0.5L, 0.25L, 0.5L, -1.0L, 2.0L, 0.25L, -0.6L, 0.4L};
 constexpr std::array<long double, 2> input{0.5L, 0.5L};
 
-bool near(long double u, long double v, long double tolerance) {
-  return std::fabs(u - v) <= tolerance * std::max({1.0L, std::fabs(u), std::fabs(v)});
-}
 }  // namespace
 
 TEST_CASE("value_and_jacobian of a tensor-valued layer equals the hand-derived Jacobian") {
@@ -118,4 +119,46 @@ TEST_CASE("scalar outputs of tensor graphs: one row each, from their own sweeps,
   // ∂ dot(W·x, b)/∂W_jk = b_j·x_k; the others do not use W.
   CHECK(jacobian == std::array<double, 18>{0.5, -0.5, -1.5, 1.5, 2.0, -2.0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
   CHECK(values == value);
+}
+
+TEST_CASE("forward mode with tensors: dual numbers give the reverse sweeps' Jacobian, and jvp and hvp") {
+  const auto F = hadamard(tanh(W * x), W * x) + b;
+  parameters<long double, var<"W", 3, 2>, var<"b", 3>, var<"x", 2>> p{};
+  p.copy_from(std::array<long double, 11>{0.3L, -0.7L, 1.1L, 0.2L, -0.4L, 0.9L, 0.1L, -0.3L, 0.5L, 0.8L, -1.2L});
+  const auto reverse = value_and_jacobian(F, wrt(W, b, x), at(p), reverse_mode);
+  const auto forward = value_and_jacobian(F, wrt(W, b, x), at(p), forward_mode);
+  CHECK(forward.value == reverse.value);
+  for (std::size_t k = 0; k < reverse.jacobian.size(); ++k) CHECK(near(forward.jacobian.values[k], reverse.jacobian.values[k], 1e-15L));
+  // automatic_mode: 3 rows, 11 columns, so reverse.
+  CHECK(value_and_jacobian(F, wrt(W, b, x), at(p)).jacobian == reverse.jacobian);
+  // jvp along a direction is J·direction.
+  std::array<long double, 11> direction{};
+  for (std::size_t k = 0; k < 11; ++k) direction[k] = 0.1L * static_cast<long double>(k) - 0.4L;
+  const auto [value, along] = jvp(F, wrt(W, b, x), at(p), direction);
+  for (std::size_t i = 0; i < 3; ++i) {
+    long double expected = 0;
+    for (std::size_t k = 0; k < 11; ++k) expected += reverse.jacobian(i, k) * direction[k];
+    CHECK(near(along[i], expected, 1e-15L));
+    CHECK(value[i] == reverse.value[i]);
+  }
+  // Scalar outputs of tensor graphs in forward mode, as a list.
+  const auto list = outputs(dot(W * x, b), sum(b) * sum(x));
+  const auto list_reverse = value_and_jacobian(list, wrt(W, b, x), at(p), reverse_mode);
+  const auto list_forward = value_and_jacobian(list, wrt(W, b, x), at(p), forward_mode);
+  CHECK(list_forward.value == list_reverse.value);
+  for (std::size_t k = 0; k < list_reverse.jacobian.size(); ++k) {
+    CHECK(near(list_forward.jacobian.values[k], list_reverse.jacobian.values[k], 1e-15L));
+  }
+  // hvp with tensors: H·direction and the gradient, as hessian and value_and_grad give them.
+  const auto f = dot(F, F);
+  const auto H = hessian(f, wrt(W, b, x), at(p));
+  const auto [gradient_value, product] = hvp(f, wrt(W, b, x), at(p), direction);
+  std::array<long double, 11> g{};
+  value_and_grad(f, wrt(W, b, x), at(p)).grad.copy_to(g);
+  for (std::size_t i = 0; i < 11; ++i) {
+    long double expected = 0;
+    for (std::size_t k = 0; k < 11; ++k) expected += H[i][k] * direction[k];
+    CHECK(near(product[i], expected, 1e-14L));
+    CHECK(near(gradient_value[i], g[i], 1e-15L));
+  }
 }

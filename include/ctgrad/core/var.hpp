@@ -2,6 +2,7 @@
 #pragma once
 
 #include <ctgrad/concepts.hpp>
+#include <ctgrad/core/dual.hpp>
 #include <ctgrad/core/shape.hpp>
 #include <ctgrad/core/storage.hpp>
 #include <ctgrad/core/tensor.hpp>
@@ -42,7 +43,7 @@ template <class T, class Shape>
 inline constexpr bool is_tensor_of_shape = false;
 template <class T, std::size_t... Extents>
 inline constexpr bool is_tensor_of_shape<tensor<T, Extents...>, shape<Extents...>> =
-    std::is_floating_point_v<T>;
+    std::is_floating_point_v<T> || is_dual<T>;
 }  // namespace detail
 
 template <class Variable, class Row>
@@ -79,7 +80,7 @@ struct var {
     constexpr bool refers = detail::is_tensor_of_shape<T, shape_type> ||
                             detail::is_array_of_size<T, shape_type::size> ||
                             detail::is_rows_of<T, shape_type>;
-    if constexpr (sizeof...(Extents) == 0 && std::is_floating_point_v<T>) {
+    if constexpr (sizeof...(Extents) == 0 && (std::is_floating_point_v<T> || detail::is_dual<T>)) {
       return binding<var, T>{value};
     } else if constexpr (sizeof...(Extents) == 0 && number<T>) {
       return binding<var, double>{static_cast<double>(value)};

@@ -47,7 +47,7 @@ CTGRAD_ALWAYS_INLINE constexpr const auto& value_of(const slot<Variable, T>& s) 
 /// in the values o... of the same shape (a gradient, an optimizer's state), in memory order.
 template <class F, class Value, class... Others>
 CTGRAD_ALWAYS_INLINE constexpr void for_each_number(F f, Value& value, Others&... others) {
-  if constexpr (number<Value>) {
+  if constexpr (!requires { Value::size; }) {  // a number, or a dual (core/dual.hpp)
     f(value, others...);
   } else {
     for (std::size_t k = 0; k < Value::size; ++k) {

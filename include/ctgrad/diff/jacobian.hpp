@@ -12,6 +12,7 @@
 #include <ctgrad/core/variable_values.hpp>
 #include <ctgrad/detail/in_order.hpp>
 #include <ctgrad/diff/flat_reverse.hpp>
+#include <ctgrad/diff/dual_point.hpp>
 #include <ctgrad/diff/flat_tangent.hpp>
 #include <ctgrad/diff/reverse.hpp>  // tensor outputs: the tree sweeps
 #include <ctgrad/diff/symbolic.hpp>  // hvp differentiates d(f, x)
@@ -149,7 +150,8 @@ constexpr jacobian_problem problem_of() {
 }
 
 /// Whether the outputs and variables are all scalars, so that the Jacobian is swept on the one flat
-/// graph of the outputs (core/graph.hpp), in either mode; else each output has its tree sweeps.
+/// graph of the outputs (core/graph.hpp); else each output has its tree sweeps, run in dual
+/// numbers for forward mode (diff/dual_point.hpp).
 template <class Outputs, class... Variables>
 inline constexpr bool flat_jacobian = false;
 template <class... Outputs, class... Variables>
@@ -164,8 +166,7 @@ constexpr jacobian_problem first_problem() {
 }
 
 /// Whether every problem is absent, with the sentence that names the first one: one error only.
-/// Forward says a forward (tangent) sweep is asked for, which runs on the flat graph only.
-template <jacobian_problem Problem, bool Flat, bool Forward, class... Variables>
+template <jacobian_problem Problem>
 constexpr bool checked_jacobian() {
   static_assert(Problem != jacobian_problem::names,
                 "ctgrad::value_and_jacobian: two variables with one name have different shapes; give each "
@@ -179,10 +180,7 @@ constexpr bool checked_jacobian() {
   static_assert(Problem != jacobian_problem::tensor_output,
                 "ctgrad::value_and_jacobian: every output of outputs(...) must be a scalar expression; pass "
                 "a tensor-valued output alone, as value_and_jacobian(F, wrt(x), at(...)).");
-  static_assert(Problem != jacobian_problem::none || !Forward || Flat,
-                "ctgrad::value_and_jacobian: forward mode (forward_mode, jvp) is for scalar outputs of "
-                "scalar variables; differentiate tensors in reverse_mode.");
-  return Problem == jacobian_problem::none && (!Forward || Flat);
+  return Problem == jacobian_problem::none;
 }
 
 /// The payloads (runtime constants) of the outputs, in the order graph_of_outputs numbers them:
@@ -334,6 +332,48 @@ CTGRAD_ALWAYS_INLINE constexpr void tree_value_and_jacobian(const output_list<Ou
       f.expressions);
 }
 
+/// The outputs (a tuple of expressions) evaluated at a point in dual numbers: f(row, d) for each
+/// of their elements in order (a scalar output has one, a tensor output its elements row-major).
+template <class T, class Expressions, class Point, class F>
+CTGRAD_ALWAYS_INLINE constexpr void eval_in_duals(const Expressions& expressions, const Point& point, F f) {
+  std::size_t row = 0;
+  std::apply(
+      [&](const auto&... e) {
+        in_order{(for_each_dual(eval(e, point), [&](std::size_t, const dual<T>& d) { f(row++, d); }), 0)..., 0};
+      },
+      expressions);
+}
+
+/// The outputs' values and their derivatives along the direction tangent(k) (a number per number of
+/// the variables Wrt), from one evaluation in dual numbers: forward mode on the outputs' trees.
+template <class T, class Expressions, class Wrt, class B, class Tangent>
+CTGRAD_ALWAYS_INLINE constexpr void dual_jvp(const Expressions& expressions, Wrt wrt, const B& point,
+                                             const Tangent& tangent, T* value, T* derivative, std::size_t stride) {
+  auto values = dual_values<T>(point);
+  set_tangents(wrt, values, tangent);
+  eval_in_duals<T>(expressions, at(values), [&](std::size_t row, const dual<T>& d) {
+    value[row] = d.value;
+    derivative[row * stride] = d.tangent;
+  });
+}
+
+/// Forward mode on the outputs' trees: one evaluation in dual numbers per number of the variables,
+/// each filling a column.
+template <class T, class Expressions, class... Variables, class B>
+CTGRAD_ALWAYS_INLINE constexpr void dual_jacobian_by_columns(const Expressions& expressions,
+                                                             variable_list<Variables...> wrt, const B& point,
+                                                             T* value, T* jacobian) {
+  constexpr std::size_t columns = gradient<T, Variables...>::numbers();
+  if constexpr (columns == 0) {
+    T unused[1];
+    dual_jvp<T>(expressions, wrt, point, [](std::size_t) { return T{0}; }, value, unused, 0);
+  }
+  for (std::size_t column = 0; column < columns; ++column) {
+    dual_jvp<T>(expressions, wrt, point, [column](std::size_t k) { return k == column ? T{1} : T{0}; }, value,
+                jacobian + column, columns);
+  }
+}
+
 /// A tensor-valued output F: one forward sweep over its tree, recording every node, then one
 /// backward sweep per element of F, seeded with that element's unit adjoint; row i is element i's
 /// gradient (F's elements row-major).
@@ -378,30 +418,21 @@ CTGRAD_ALWAYS_INLINE constexpr void any_value_and_jacobian(const output_list<Out
                                                            T* jacobian) {
   if constexpr (flat_jacobian<output_list<Outputs...>, Variables...>) {
     flat_value_and_jacobian<Mode>(f, wrt, point, value, jacobian);
-  } else {
+  } else if constexpr (by_rows<Mode, sizeof...(Outputs), gradient<T, Variables...>::numbers()>) {
     tree_value_and_jacobian<T>(f, wrt, point, value, jacobian);
+  } else {
+    dual_jacobian_by_columns<T>(f.expressions, wrt, point, value, jacobian);
   }
 }
 
 /// The checks of a Jacobian of outputs(...) in Mode at the point B, each problem named once.
-template <class Mode, class B, class Outputs, class Wrt>
+template <class B, class Outputs>
 struct checked_outputs;
-template <class Mode, class B, class... Outputs, class... Variables>
-struct checked_outputs<Mode, B, output_list<Outputs...>, variable_list<Variables...>> {
-  static constexpr bool value =
-      checked_jacobian<first_problem<B, Outputs...>(), flat_jacobian<output_list<Outputs...>, Variables...>,
-                       __is_same(Mode, forward_mode_t)>();
+template <class B, class... Outputs>
+struct checked_outputs<B, output_list<Outputs...>> {
+  static constexpr bool value = checked_jacobian<first_problem<B, Outputs...>()>();
 };
 
-/// The checks of a Jacobian of one expression F: a scalar as outputs(F), a tensor by its own.
-template <class Mode, class B, class E, class Wrt>
-constexpr bool checked_single() {
-  if constexpr (problem_of<E, B>() == jacobian_problem::tensor_output) {
-    return checked_jacobian<jacobian_problem::none, false, __is_same(Mode, forward_mode_t)>();
-  } else {
-    return checked_outputs<Mode, B, output_list<E>, Wrt>::value;
-  }
-}
 }  // namespace
 }  // namespace detail
 
@@ -416,7 +447,7 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_jacobian(const outp
                                                                      Mode = {}) {
   using T = typename bindings<Bindings...>::value_type;
   value_and_jacobian_result<T, sizeof...(Outputs), Variables...> result{};
-  if constexpr (detail::checked_outputs<Mode, bindings<Bindings...>, output_list<Outputs...>, variable_list<Variables...>>::value) {
+  if constexpr (detail::checked_outputs<bindings<Bindings...>, output_list<Outputs...>>::value) {
     detail::any_value_and_jacobian<Mode>(f, wrt, point, result.value.data(), result.jacobian.data());
   }
   return result;
@@ -433,7 +464,7 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr void value_and_jacobian(
               sizeof...(Outputs) * gradient<typename bindings<Bindings...>::value_type, Variables...>::numbers()>
         jacobian,
     Mode = {}) {
-  if constexpr (detail::checked_outputs<Mode, bindings<Bindings...>, output_list<Outputs...>, variable_list<Variables...>>::value) {
+  if constexpr (detail::checked_outputs<bindings<Bindings...>, output_list<Outputs...>>::value) {
     detail::any_value_and_jacobian<Mode>(f, wrt, point, value.data(), jacobian.data());
   }
 }
@@ -449,9 +480,12 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto value_and_jacobian(const E& f
   if constexpr (detail::problem_of<E, bindings<Bindings...>>() != detail::jacobian_problem::tensor_output) {
     return value_and_jacobian(outputs(f), wrt, point, mode);
   } else {
-    value_and_jacobian_result<T, detail::shape_of_t<E>::size, Variables...> result{};
-    if constexpr (detail::checked_single<Mode, bindings<Bindings...>, E, variable_list<Variables...>>()) {
+    constexpr std::size_t rows = detail::shape_of_t<E>::size;
+    value_and_jacobian_result<T, rows, Variables...> result{};
+    if constexpr (detail::by_rows<Mode, rows, gradient<T, Variables...>::numbers()>) {
       detail::tensor_value_and_jacobian<T>(f, wrt, point, result.value.data(), result.jacobian.data());
+    } else {
+      detail::dual_jacobian_by_columns<T>(std::tuple<E>{f}, wrt, point, result.value.data(), result.jacobian.data());
     }
     return result;
   }
@@ -465,7 +499,7 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto eval(const output_list<Output
                                                        const bindings<Bindings...>& point) {
   using T = typename bindings<Bindings...>::value_type;
   std::array<T, sizeof...(Outputs)> value{};
-  if constexpr (!detail::checked_outputs<reverse_mode_t, bindings<Bindings...>, output_list<Outputs...>, variable_list<>>::value) {
+  if constexpr (!detail::checked_outputs<bindings<Bindings...>, output_list<Outputs...>>::value) {
   } else if constexpr (detail::flat_jacobian<output_list<Outputs...>>) {
     detail::outputs_forward<T>(f, point, value.data());
   } else {  // tensors: each output's own forward sweep
@@ -490,45 +524,81 @@ CTGRAD_ALWAYS_INLINE constexpr auto jacobian(const E& f, variable_list<Variables
 }
 
 /// The derivative of f (an expression, or outputs(...)) at the point along `direction`, a number
-/// per variable of wrt(...) in its order: Σⱼ ∂f/∂xⱼ · directionⱼ, the Jacobian times a vector,
-/// in one forward and one tangent sweep, without the Jacobian.
+/// per number of the variables of wrt(...) in copy_to's order: Σⱼ ∂f/∂xⱼ · directionⱼ, the
+/// Jacobian times a vector, without the Jacobian: one forward and one tangent sweep on the flat
+/// graph, or, with tensors, one evaluation in dual numbers.
 template <class... Outputs, class... Variables, class... Bindings>
 CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto jvp(
-    const output_list<Outputs...>& f, variable_list<Variables...>, const bindings<Bindings...>& point,
-    const std::array<typename bindings<Bindings...>::value_type, sizeof...(Variables)>& direction) {
+    const output_list<Outputs...>& f, variable_list<Variables...> wrt, const bindings<Bindings...>& point,
+    const std::array<typename bindings<Bindings...>::value_type,
+                     gradient<typename bindings<Bindings...>::value_type, Variables...>::numbers()>& direction) {
   using T = typename bindings<Bindings...>::value_type;
   value_and_derivative<std::array<T, sizeof...(Outputs)>> result{};
-  if constexpr (detail::checked_outputs<forward_mode_t, bindings<Bindings...>, output_list<Outputs...>, variable_list<Variables...>>::value) {
+  if constexpr (!detail::checked_outputs<bindings<Bindings...>, output_list<Outputs...>>::value) {
+  } else if constexpr (detail::flat_jacobian<output_list<Outputs...>, Variables...>) {
     using lowered = detail::outputs_graph<Outputs...>;
     const auto v = detail::outputs_forward<T>(f, point, result.value.data());
     detail::tangent_sweep<T, typename lowered::type, variable_list<Variables...>, lowered>(v, direction,
                                                                                            result.derivative.data(), 1);
+  } else {
+    detail::dual_jvp<T>(f.expressions, wrt, point, [&](std::size_t k) { return direction[k]; }, result.value.data(),
+                        result.derivative.data(), 1);
   }
   return result;
 }
+
+/// jvp of one expression: for a scalar f a value_and_derivative<T>; for a tensor-valued f, both
+/// members are std::arrays of f's elements (row-major).
 template <class E, class... Variables, class... Bindings>
   requires expression<E>
 CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto jvp(
     const E& f, variable_list<Variables...> wrt, const bindings<Bindings...>& point,
-    const std::array<typename bindings<Bindings...>::value_type, sizeof...(Variables)>& direction) {
-  const auto [value, derivative] = jvp(outputs(f), wrt, point, direction);
-  return value_and_derivative<typename bindings<Bindings...>::value_type>{value[0], derivative[0]};
+    const std::array<typename bindings<Bindings...>::value_type,
+                     gradient<typename bindings<Bindings...>::value_type, Variables...>::numbers()>& direction) {
+  using T = typename bindings<Bindings...>::value_type;
+  if constexpr (detail::problem_of<E, bindings<Bindings...>>() != detail::jacobian_problem::tensor_output) {
+    const auto [value, derivative] = jvp(outputs(f), wrt, point, direction);
+    return value_and_derivative<T>{value[0], derivative[0]};
+  } else {
+    value_and_derivative<std::array<T, detail::shape_of_t<E>::size>> result{};
+    detail::dual_jvp<T>(std::tuple<E>{f}, wrt, point, [&](std::size_t k) { return direction[k]; },
+                        result.value.data(), result.derivative.data(), 1);
+    return result;
+  }
 }
 
-/// The Hessian of the scalar f with respect to wrt(...) times `direction` (a number per variable,
-/// in wrt(...)'s order), with f's gradient: `value` is ∇f, `derivative` is H·direction. The
-/// gradient's entries are f's symbolic partials d(f, x) (diff/symbolic.hpp), lowered into one graph
-/// as outputs(...), so a subexpression they share is computed once, and one tangent sweep along
-/// the direction differentiates all of them: forward over symbolic, no Hessian formed. Scalar
-/// expressions only, as d is.
+/// The Hessian of the scalar f with respect to wrt(...) times `direction` (a number per number of
+/// the variables, in copy_to's order), with f's gradient: `value` is ∇f, `derivative` is
+/// H·direction, no Hessian formed. For a scalar expression of scalar variables, the gradient's
+/// entries are f's symbolic partials d(f, x) (diff/symbolic.hpp), lowered into one graph as
+/// outputs(...), so a subexpression they share is computed once, and one tangent sweep along the
+/// direction differentiates all of them (forward over symbolic). With tensors, value_and_grad runs
+/// once in dual numbers whose tangents are the direction (forward over reverse).
 template <class E, class... Variables, class... Bindings>
   requires expression<E>
 CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto hvp(
     const E& f, variable_list<Variables...> wrt, const bindings<Bindings...>& point,
-    const std::array<typename bindings<Bindings...>::value_type, sizeof...(Variables)>& direction) {
-  static_assert(detail::flat_sweepable<E>,
-                "ctgrad::hvp: the expression must be scalar, of scalar variables; hvp differentiates "
-                "its symbolic gradient, and d is for scalar expressions.");
-  return jvp(outputs(d(f, Variables{})...), wrt, point, direction);
+    const std::array<typename bindings<Bindings...>::value_type,
+                     gradient<typename bindings<Bindings...>::value_type, Variables...>::numbers()>& direction) {
+  using T = typename bindings<Bindings...>::value_type;
+  if constexpr (detail::flat_jacobian<output_list<E>, Variables...>) {
+    return jvp(outputs(d(f, Variables{})...), wrt, point, direction);
+  } else {
+    constexpr std::size_t n = gradient<T, Variables...>::numbers();
+    value_and_derivative<std::array<T, n>> result{};
+    auto values = detail::dual_values<T>(point);
+    detail::set_tangents(wrt, values, [&](std::size_t k) { return direction[k]; });
+    const auto g = value_and_grad(f, wrt, at(values)).grad;
+    std::size_t k = 0;
+    g.for_each([&](auto, const auto& partial) {
+      detail::for_each_number(
+          [&](const dual<T>& number) {
+            result.value[k] = number.value;
+            result.derivative[k++] = number.tangent;
+          },
+          partial);
+    });
+    return result;
+  }
 }
 }  // namespace ctgrad

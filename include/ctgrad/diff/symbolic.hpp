@@ -1,4 +1,4 @@
-// ctgrad/diff/symbolic.hpp: d(f, x), the derivative as a new expression, and hessian.
+// ctgrad/diff/symbolic.hpp: d(f, x), the derivative as a new expression.
 #pragma once
 
 #include <ctgrad/concepts.hpp>
@@ -61,43 +61,4 @@ constexpr expression auto d(const E& f, X x) {
   }
 }
 
-/// The Hessian matrix [∂²f/∂xᵢ∂xⱼ] at a point, from d(d(f, xᵢ), xⱼ); constexpr where f's ops are.
-template <class E, class... Variables, class... Bindings>
-CTGRAD_FLATTEN constexpr auto hessian(const E& f, variable_list<Variables...>, const bindings<Bindings...>& point) {
-  static_assert(expression<E>, "ctgrad::hessian: the first argument must be a ctgrad expression.");
-  using value_type = typename bindings<Bindings...>::value_type;
-  constexpr std::size_t n = sizeof...(Variables);
-  std::array<std::array<value_type, n>, n> result{};
-  using unbound = typename detail::first_unbound<E, bindings<Bindings...>>::type;
-  if constexpr (!detail::names_agree_in<E>) {
-    static_assert(detail::one_shape_per_name<detail::clash_in_t<E>>,
-                  "ctgrad::hessian: two variables with one name have different shapes; give each "
-                  "variable its own name.");
-  } else if constexpr (!detail::op_has_its_rules<typename detail::first_op_without_rules<E, true>::type>) {
-    static_assert(detail::op_has_its_rules<typename detail::first_op_without_rules<E, true>::type>,
-                  "ctgrad::hessian: an op of the expression lacks a rule; give its tag eval(a) and "
-                  "derivative(a, result) (for two operands, eval(a, b) and partials(a, b, result)), "
-                  "as docs/adding-an-op.md shows.");
-  } else if constexpr (!detail::every_variable_bound<unbound>) {
-    static_assert(detail::every_variable_bound<unbound>,
-                  "ctgrad::hessian: the expression uses a variable that at(...) does not bind.");
-  } else if constexpr (detail::has_tensor<E>) {
-    static_assert(!detail::has_tensor<E>,
-                  "ctgrad::hessian: second derivatives are for scalar expressions of scalar "
-                  "variables.");
-  } else {
-    std::size_t row = 0;
-    (
-        [&](auto xi) {
-          auto dfdxi = detail::derivative(f, xi);
-          std::size_t column = 0;
-          ((result[row][column++] =
-                detail::value<value_type>(detail::derivative(dfdxi, Variables{}), point)),
-           ...);
-          ++row;
-        }(Variables{}),
-        ...);
-  }
-  return result;
-}
 }  // namespace ctgrad

@@ -16,7 +16,10 @@ namespace ctgrad {
 struct cos_op {
   static constexpr std::string_view name = "cos";
   static constexpr std::string_view latex = "\\cos";
-  static constexpr auto eval(auto a) { return std::cos(a); }
+  static constexpr auto eval(auto a) {
+    using std::cos;  // and cos(dual) (core/dual.hpp), found by argument-dependent lookup
+    return cos(a);
+  }
   static constexpr auto derivative(auto a, auto) { return -sin(a); }
 };
 

@@ -14,7 +14,10 @@ namespace ctgrad {
 struct exp_op {
   static constexpr std::string_view name = "exp";
   static constexpr std::string_view latex = "\\exp";
-  static constexpr auto eval(auto a) { return std::exp(a); }
+  static constexpr auto eval(auto a) {
+    using std::exp;  // and exp(dual) (core/dual.hpp), found by argument-dependent lookup
+    return exp(a);
+  }
   static constexpr auto derivative(auto, auto value) { return value; }
 };
 

@@ -15,7 +15,10 @@ namespace ctgrad {
 struct log_op {
   static constexpr std::string_view name = "log";
   static constexpr std::string_view latex = "\\log";
-  static constexpr auto eval(auto a) { return std::log(a); }
+  static constexpr auto eval(auto a) {
+    using std::log;  // and log(dual) (core/dual.hpp), found by argument-dependent lookup
+    return log(a);
+  }
   static constexpr auto derivative(auto a, auto) { return one{} / a; }
 };
 

@@ -17,7 +17,10 @@ namespace ctgrad {
 struct sigmoid_op {
   static constexpr std::string_view name = "sigmoid";
   static constexpr std::string_view latex = "\\sigma";
-  static constexpr auto eval(auto a) { return decltype(a){1} / (decltype(a){1} + std::exp(-a)); }
+  static constexpr auto eval(auto a) {
+    using std::exp;  // and exp(dual) (core/dual.hpp), found by argument-dependent lookup
+    return decltype(a){1} / (decltype(a){1} + exp(-a));
+  }
   static constexpr auto derivative(auto, auto value) { return value * (one{} - value); }
 };
 

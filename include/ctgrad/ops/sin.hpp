@@ -15,7 +15,10 @@ namespace ctgrad {
 struct sin_op {
   static constexpr std::string_view name = "sin";
   static constexpr std::string_view latex = "\\sin";
-  static constexpr auto eval(auto a) { return std::sin(a); }
+  static constexpr auto eval(auto a) {
+    using std::sin;  // and sin(dual) (core/dual.hpp), found by argument-dependent lookup
+    return sin(a);
+  }
   static constexpr auto derivative(auto a, auto) { return cos(a); }
 };
 

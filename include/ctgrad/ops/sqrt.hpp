@@ -15,7 +15,10 @@ namespace ctgrad {
 struct sqrt_op {
   static constexpr std::string_view name = "sqrt";
   static constexpr std::string_view latex_form = "\\sqrt{#0}";  // to_latex: #0 is the operand
-  static constexpr auto eval(auto a) { return std::sqrt(a); }
+  static constexpr auto eval(auto a) {
+    using std::sqrt;  // and sqrt(dual) (core/dual.hpp), found by argument-dependent lookup
+    return sqrt(a);
+  }
   static constexpr auto derivative(auto, auto value) { return rational<1, 2>{} / value; }
 };
 

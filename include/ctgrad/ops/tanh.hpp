@@ -16,7 +16,10 @@ namespace ctgrad {
 struct tanh_op {
   static constexpr std::string_view name = "tanh";
   static constexpr std::string_view latex = "\\tanh";
-  static constexpr auto eval(auto a) { return std::tanh(a); }
+  static constexpr auto eval(auto a) {
+    using std::tanh;  // and tanh(dual) (core/dual.hpp), found by argument-dependent lookup
+    return tanh(a);
+  }
   static constexpr auto derivative(auto, auto value) { return one{} - pow<2>(value); }
 };
 

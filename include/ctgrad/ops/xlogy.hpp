@@ -20,7 +20,10 @@ namespace ctgrad {
 struct xlogy_op {
   static constexpr std::string_view name = "xlogy";
   static constexpr std::string_view latex = "\\operatorname{xlogy}";
-  static constexpr auto eval(auto a, auto b) { return a == 0 ? decltype(a * b){0} : a * std::log(b); }
+  static constexpr auto eval(auto a, auto b) {
+    using std::log;  // and log(dual) (core/dual.hpp), found by argument-dependent lookup
+    return a == 0 ? decltype(a * b){0} : a * log(b);
+  }
   static constexpr auto partials(auto a, auto b, auto) {
     return boost::hana::make_basic_tuple(log(b), a / b);
   }
