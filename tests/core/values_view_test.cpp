@@ -103,3 +103,23 @@ TEST_CASE("core/values_view: a span of another run-time size is an error that na
   }
   CHECK(message == "ctgrad::variable_values_view: the variables hold 7 numbers, but the span has 6");
 }
+
+TEST_CASE("core/values_view: copy_to and copy_from take a run-time span too, checked against the count") {
+  model p{};
+  std::vector<double> numbers{1, 2, 3, 4, 5, 6, 7};
+  p.copy_from(std::span<const double>(numbers));
+  CHECK(p[c] == 7.0);
+  CHECK(p[W](1, 0) == 4.0);
+  std::vector<double> out(7, 0.0);
+  p.copy_to(std::span<double>(out));
+  CHECK(out == numbers);
+  std::vector<double> too_long(8, 0.0);
+  std::string message;
+  try {
+    p.copy_to(std::span<double>(too_long));
+  } catch (const std::invalid_argument& e) {
+    message = e.what();
+  }
+  CHECK(message == "ctgrad::variable_values::copy_to: the variables hold 7 numbers, but the span has 8");
+  CHECK(too_long == std::vector<double>(8, 0.0));  // nothing written
+}

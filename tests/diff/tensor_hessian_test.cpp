@@ -24,7 +24,6 @@ constexpr var<"W", 2, 3> W;
 constexpr var<"x", 3> x;
 constexpr var<"w", 3> w;
 constexpr var<"a"> a;
-
 }  // namespace
 
 TEST_CASE("dual numbers carry the derivative of each operation along their tangent") {

@@ -12,8 +12,6 @@
 
 #include <cstddef>
 #include <span>
-#include <stdexcept>
-#include <string>
 #include <tuple>
 #include <type_traits>
 
@@ -49,12 +47,7 @@ class variable_values_view {
     static_assert(detail::same_number_of_numbers<numbers(), N == std::dynamic_extent ? 0 : N>,
                   "ctgrad::variable_values_view: the span holds another number of numbers than the "
                   "variables (both are named beside this sentence).");
-    if constexpr (N == std::dynamic_extent) {
-      if (span.size() != numbers()) {
-        throw std::invalid_argument("ctgrad::variable_values_view: the variables hold " + std::to_string(numbers()) +
-                                    " numbers, but the span has " + std::to_string(span.size()));
-      }
-    }
+    if constexpr (N == std::dynamic_extent) detail::check_flat_size("ctgrad::variable_values_view", numbers(), span.size());
   }
 
   /// The first number.

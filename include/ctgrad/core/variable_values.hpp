@@ -14,6 +14,8 @@
 #include <cmath>
 #include <cstddef>
 #include <span>
+#include <stdexcept>
+#include <string>
 #include <tuple>
 
 namespace ctgrad {
@@ -42,6 +44,15 @@ CTGRAD_ALWAYS_INLINE constexpr const auto& value_of(const slot<Variable, T>& s) 
   return s.value;
 }
 }  // namespace
+
+/// The check of a flat buffer whose size is known at run time only, an error that names the
+/// function (who) and both counts.
+inline void check_flat_size(const char* who, std::size_t numbers, std::size_t size) {
+  if (numbers != size) {
+    throw std::invalid_argument(std::string(who) + ": the variables hold " + std::to_string(numbers) +
+                                " numbers, but the span has " + std::to_string(size));
+  }
+}
 
 /// Calls f(p, o...) for each number p of one variable's value, with the numbers at the same place
 /// in the values o... of the same shape (a gradient, an optimizer's state), in memory order.
@@ -106,6 +117,21 @@ struct variable_values : detail::slot<Variables, T>... {
     std::size_t k = 0;
     detail::in_order{(detail::for_each_number([&](T& a) { a = in[k++]; }, detail::value_of<Variables>(*this)), 0)...,
                      0};
+  }
+
+  /// copy_to and copy_from with a span whose size is known at run time only (a std::vector's, an
+  /// Eigen::VectorXd's): a size other than numbers() throws std::invalid_argument naming both.
+  template <class Span>
+    requires __is_same(Span, std::span<T>)
+  constexpr void copy_to(Span out) const {
+    detail::check_flat_size("ctgrad::variable_values::copy_to", numbers(), out.size());
+    copy_to(std::span<T, numbers()>(out.data(), numbers()));
+  }
+  template <class Span>
+    requires __is_same(Span, std::span<const T>) || __is_same(Span, std::span<T>)
+  constexpr void copy_from(Span in) {
+    detail::check_flat_size("ctgrad::variable_values::copy_from", numbers(), in.size());
+    copy_from(std::span<const T, numbers()>(in.data(), numbers()));
   }
 
   /// Calls f(variable, value) for each variable, in the order they were listed.
