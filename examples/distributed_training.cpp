@@ -3,9 +3,10 @@
 // its shard of the rows, and each step is one value_and_grad per rank and one MPI_Allreduce;
 // every rank then takes the same SGD step. Rank 0 also trains one process on all the rows and
 // compares: the parameters must agree to 1e-12 relative and be identical on every rank.
-//   mpirun -np 4 --oversubscribe ctgrad_example_distributed_training [--rows N] [--steps N]
+//   mpirun -np 4 --oversubscribe ctgrad_example_distributed_training [--rows N] [--steps N] [--threads N]
 #include <ctgrad/ctgrad.hpp>
 #include <ctgrad/mpi.hpp>
+#include <ctgrad/threads.hpp>
 
 #include "options.hpp"
 
@@ -77,11 +78,13 @@ auto train(const auto& data, int steps, Group... group) {
 int main(int argc, char** argv) {
   // The options first: --help and a wrong option end the program before MPI starts.
   command_line options(argc, argv,
-                       "[--rows N] [--steps N]   (under mpirun -np K)\n"
-                       "  --rows N    rows of the data set, split over the ranks (default 100000)\n"
-                       "  --steps N   SGD steps (default 10)\n");
+                       "[--rows N] [--steps N] [--threads N]   (under mpirun -np K)\n"
+                       "  --rows N     rows of the data set, split over the ranks (default 100000)\n"
+                       "  --steps N    SGD steps (default 10)\n"
+                       "  --threads N  threads sweeping each rank's shard (default 1)\n");
   const auto rows = static_cast<std::size_t>(options.count("--rows", 100000));
   const int steps = options.count("--steps", 10);
+  const auto thread_count = static_cast<std::size_t>(options.count("--threads", 1));
   options.finish();
 
   MPI_Init(&argc, &argv);
@@ -98,7 +101,8 @@ int main(int argc, char** argv) {
 
     MPI_Barrier(MPI_COMM_WORLD);
     const auto start = std::chrono::steady_clock::now();
-    const auto [params, last_loss] = train(shard, steps, ranks{MPI_COMM_WORLD});
+    const auto [params, last_loss] = thread_count == 1 ? train(shard, steps, ranks{MPI_COMM_WORLD})
+                                                       : train(shard, steps, ranks{MPI_COMM_WORLD}, threads{thread_count});
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const bool identical = identical_on_all_ranks(params, ranks{MPI_COMM_WORLD});
 
@@ -119,8 +123,8 @@ int main(int argc, char** argv) {
       const auto b = numbers_of(alone);
       double worst = std::fabs(last_loss - alone_loss) / std::max(1.0, std::fabs(alone_loss));
       for (std::size_t k = 0; k < a.size(); ++k) worst = std::max(worst, std::fabs(a[k] - b[k]) / std::max(1.0, std::fabs(b[k])));
-      std::printf("%d rank%s, %zu rows, %zu per rank, %d steps: loss %.6f\n", size, size == 1 ? "" : "s", rows,
-                  end - begin, steps, last_loss);
+      std::printf("%d rank%s of %zu thread%s, %zu rows, %zu per rank, %d steps: loss %.6f\n", size, size == 1 ? "" : "s",
+                  thread_count, thread_count == 1 ? "" : "s", rows, end - begin, steps, last_loss);
       std::printf("time per step %.3f ms, of which one MPI_Allreduce of %zu numbers %.1f us\n",
                   1e3 * seconds / steps, pack.size(), reduce_us);
       std::printf("parameters identical on every rank: %s\n", identical ? "yes" : "NO");

@@ -23,6 +23,7 @@
 #include <stdexcept>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace ctgrad {
@@ -63,10 +64,14 @@ inline void check_mpi(int code, const char* call) {
 /// the sums divided by the total row count are the result. Every rank must call it with
 /// parameters identical on all ranks (identical_on_all_ranks checks them); the shards may differ
 /// in size, and a rank may hold none. The result differs from one process's over all the rows by
-/// rounding only (the rows are summed in another order).
-template <class E, class Params, class... Columns>
-auto value_and_grad(const E& f, const Params& params, const table<Columns...>& shard, ranks group) {
-  auto local = value_and_grad(f, params, shard);
+/// rounding only (the rows are summed in another order). With a last argument threads{k} or a
+/// thread_pool (ctgrad/threads.hpp), each rank sweeps its shard on k threads.
+template <class E, class Params, class... Columns, class... OnEachRank>
+auto value_and_grad(const E& f, const Params& params, const table<Columns...>& shard, ranks group,
+                    OnEachRank&&... on_each_rank) {
+  static_assert(sizeof...(OnEachRank) <= 1,
+                "ctgrad::ranks: after ranks{...}, at most one argument: threads{k} or a thread_pool.");
+  auto local = value_and_grad(f, params, shard, std::forward<OnEachRank>(on_each_rank)...);
   using T = decltype(local.value);
   const std::size_t rows = shard.size();
   constexpr std::size_t numbers = decltype(local.grad)::numbers();
