@@ -23,9 +23,9 @@ static_assert(std::is_same_v<decltype(1_c / 2_c), rational<1, 2>>);
 static_assert(std::is_same_v<decltype(6_c / 4_c), rational<3, 2>>);
 static_assert(std::is_same_v<decltype(1_c / rational<-2, 3>{}), rational<-3, 2>>);  // sign moves up
 static_assert(std::is_same_v<decltype(d(x / y, x)), binary<div_op, one, Y>>);
-// ∂(a/b)/∂b = -(a/b)/b reuses the quotient.
-static_assert(
-    std::is_same_v<decltype(d(x / y, y)), unary<neg_op, binary<div_op, binary<div_op, X, Y>, Y>>>);
+// ∂(a/b)/∂b = -(a/b)·(1/b) reuses the quotient and the reciprocal of ∂(a/b)/∂a: one division.
+static_assert(std::is_same_v<decltype(d(x / y, y)),
+                             unary<neg_op, binary<mul_op, binary<div_op, X, Y>, binary<div_op, one, Y>>>>);
 static_assert(grad(x / y, wrt(x, y), at(x = 1.0, y = 2.0))[x] == 0.5);
 static_assert(grad(x / y, wrt(x, y), at(x = 1.0, y = 2.0))[y] == -0.25);
 

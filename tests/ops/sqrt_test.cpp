@@ -12,9 +12,9 @@ using namespace ctgrad;
 constexpr var<"x"> x;
 constexpr var<"y"> y;
 
-// (√x)' = (1/2)/√x, reusing the root.
+// (√x)' = (1/2)·(1/√x), reusing the root, and its reciprocal as a division by the root writes it.
 static_assert(std::is_same_v<decltype(d(sqrt(x), x)),
-                             binary<div_op, rational<1, 2>, unary<sqrt_op, var<"x">>>>);
+                             binary<mul_op, rational<1, 2>, binary<div_op, one, unary<sqrt_op, var<"x">>>>>);
 
 TEST_CASE("ops/sqrt: value is std::sqrt in float and double") {
   check_value(

@@ -38,6 +38,13 @@ inline constexpr bool is_infix<binary<Op, Lhs, Rhs>> = infix_op<Op>;
 template <class Lhs, class Rhs>
 inline constexpr bool is_infix<binary<mul_op, Lhs, Rhs>> = is_scalar<Lhs> || is_scalar<Rhs>;
 
+/// Whether E is 1/b, the reciprocal that the derivative rules of div and sqrt share: a·(1/b)
+/// prints as a / b, which it equals.
+template <class E>
+inline constexpr bool is_reciprocal = false;
+template <class Rhs>
+inline constexpr bool is_reciprocal<binary<div_op, one, Rhs>> = true;
+
 template <class E>
 constexpr std::string_view call_name() {
   if constexpr (is_binary_of<E, mul_op>) {
@@ -167,6 +174,10 @@ void print(std::ostream& out, const E& e) {
     out << E::op::name << '(';
     print(out, e.arg);
     out << ')';
+  } else if constexpr (is_binary_of<E, mul_op> && is_scalar<E> && is_reciprocal<typename E::rhs_type>) {
+    print_wrapped(out, e.lhs, precedence_of(e.lhs) < precedence::product);
+    out << " / ";
+    print_wrapped(out, e.rhs.rhs, precedence_of(e.rhs.rhs) <= precedence::product || prints_negative(e.rhs.rhs));
   } else if constexpr (is_infix<E>) {
     constexpr auto own = static_cast<precedence>(E::op::precedence);
     print_wrapped(out, e.lhs, precedence_of(e.lhs) < own);

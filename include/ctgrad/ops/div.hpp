@@ -14,7 +14,9 @@
 #include <type_traits>
 
 namespace ctgrad {
-/// Division; ∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = -(a/b)/b, which reuses the quotient already computed.
+/// Division; ∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = -(a/b)·(1/b), which reuses the quotient already
+/// computed and the reciprocal of the first partial: one division for both (a division takes
+/// 13–20 cycles where a product takes 4; written as -(a/b)/b it was a second one).
 struct div_op {
   static constexpr std::string_view name = "/";
   static constexpr std::string_view latex_form = "\\frac{#0}{#1}";  // to_latex: #0, #1 the operands
@@ -22,7 +24,7 @@ struct div_op {
   static constexpr bool associative = false;
   static constexpr auto eval(auto a, auto b) { return a / b; }
   static constexpr auto partials(auto, auto b, auto quotient) {
-    return boost::hana::make_basic_tuple(one{} / b, -(quotient / b));
+    return boost::hana::make_basic_tuple(one{} / b, -(quotient * (one{} / b)));
   }
 };
 

@@ -11,7 +11,8 @@
 #include <string_view>
 
 namespace ctgrad {
-/// Square root; (√a)' = 1/(2√a), computed from the root already known.
+/// Square root; (√a)' = ½·(1/√a), computed from the root already known, with its reciprocal
+/// written as 1/√a so that a division by the same root (x/√a, as a normalisation writes it) shares it.
 struct sqrt_op {
   static constexpr std::string_view name = "sqrt";
   static constexpr std::string_view latex_form = "\\sqrt{#0}";  // to_latex: #0 is the operand
@@ -19,7 +20,7 @@ struct sqrt_op {
     using std::sqrt;  // and sqrt(dual) (core/dual.hpp), found by argument-dependent lookup
     return sqrt(a);
   }
-  static constexpr auto derivative(auto, auto value) { return rational<1, 2>{} / value; }
+  static constexpr auto derivative(auto, auto value) { return rational<1, 2>{} * (one{} / value); }
 };
 
 /// sqrt(a) as an expression.
