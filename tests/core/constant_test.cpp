@@ -4,7 +4,9 @@
 #include <ctgrad/core/eval.hpp>
 #include <ctgrad/ops/add.hpp>
 #include <ctgrad/ops/div.hpp>
+#include <ctgrad/ops/cos.hpp>
 #include <ctgrad/ops/mul.hpp>
+#include <ctgrad/ops/sin.hpp>
 
 #include <doctest/doctest.h>
 
@@ -24,6 +26,25 @@ static_assert(std::is_same_v<decltype(0_c), zero>);
 static_assert(std::is_same_v<decltype(1_c), one>);
 static_assert(std::is_same_v<decltype(3_c), rational<3>>);
 static_assert(std::is_same_v<decltype(123456789_c), rational<123456789>>);
+// ...and decimals, exactly: a fraction of powers of ten in lowest terms.
+static_assert(std::is_same_v<decltype(2.5_c), rational<5, 2>>);
+static_assert(std::is_same_v<decltype(1e-4_c), rational<1, 10000>>);
+static_assert(std::is_same_v<decltype(0.1_c), rational<1, 10>>);
+static_assert(std::is_same_v<decltype(1.0_c), one>);
+static_assert(std::is_same_v<decltype(0.0_c), zero>);
+static_assert(std::is_same_v<decltype(2.5e2_c), rational<250>>);
+static_assert(std::is_same_v<decltype(12.50E-1_c), rational<5, 4>>);
+static_assert(std::is_same_v<decltype(1'000_c), rational<1000>>);
+// They evaluate to the double the literal itself is (numerator and denominator below 2^53).
+static_assert(eval(0.1_c * x, at(x = 1.0)) == 0.1);
+static_assert(eval(1e-4_c * x, at(x = 1.0)) == 1e-4);
+static_assert(eval(3.14159265358979_c * x, at(x = 1.0)) == 3.14159265358979);
+// And a named subexpression that holds one is shared, where one holding 0.5 is copied at each use.
+constexpr auto half_x = 0.5_c * x;
+constexpr auto runtime_half_x = 0.5 * x;
+// ½, x, ½·x, sin, cos, the product; with 0.5, a second 0.5 and a second 0.5·x.
+static_assert(detail::graph_t<decltype(sin(half_x) * cos(half_x))>::size == 6);
+static_assert(detail::graph_t<decltype(sin(runtime_half_x) * cos(runtime_half_x))>::size == 8);
 
 // Every rational the library makes is in lowest terms with a positive denominator.
 static_assert(std::is_same_v<decltype(detail::make_rational<2, 4>()), rational<1, 2>>);

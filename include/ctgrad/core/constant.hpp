@@ -4,6 +4,7 @@
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/fwd.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <numeric>
 
@@ -73,18 +74,91 @@ constexpr expression auto as_expression(T value) {
 }
 }  // namespace detail
 
+namespace detail {
+/// A decimal literal (2.5, 1e-4, 3) as the exact fraction num/den, with what is wrong with it.
+struct decimal_fraction {
+  std::intmax_t num = 0;
+  std::intmax_t den = 1;
+  bool valid = true;     // digits, at most one '.', an optional exponent e±digits
+  bool too_long = false;  // num or den would not fit an intmax_t
+};
+
+template <char... Chars>
+constexpr decimal_fraction parse_decimal() {
+  constexpr char text[] = {Chars...};
+  constexpr std::intmax_t limit = INTMAX_MAX / 10;
+  decimal_fraction f;
+  std::size_t k = 0;
+  const std::size_t n = sizeof...(Chars);
+  int scale = 0;  // the power of ten the digits are multiplied by
+  bool point = false, digits = false;
+  for (; k < n && text[k] != 'e' && text[k] != 'E'; ++k) {
+    const char c = text[k];
+    if (c == '\'') continue;  // a digit separator, 1'000
+    if (c == '.' && !point) {
+      point = true;
+    } else if (c >= '0' && c <= '9') {
+      digits = true;
+      if (f.num > limit) {
+        f.too_long = true;
+      } else {
+        f.num = f.num * 10 + (c - '0');
+      }
+      if (point) --scale;
+    } else {
+      f.valid = false;
+    }
+  }
+  if (k < n) {  // the exponent
+    ++k;
+    const bool negative = k < n && text[k] == '-';
+    if (k < n && (text[k] == '-' || text[k] == '+')) ++k;
+    int exponent = 0;
+    bool exponent_digits = false;
+    for (; k < n; ++k) {
+      if (text[k] < '0' || text[k] > '9') {
+        f.valid = false;
+        break;
+      }
+      exponent_digits = true;
+      if (exponent > 40) {  // 10^40 does not fit anyway; stop before the int would overflow
+        f.too_long = true;
+      } else {
+        exponent = exponent * 10 + (text[k] - '0');
+      }
+    }
+    f.valid = f.valid && exponent_digits;
+    scale += negative ? -exponent : exponent;
+  }
+  f.valid = f.valid && digits;
+  if (!f.valid || f.too_long) return f;
+  for (; scale > 0; --scale) {
+    if (f.num > limit) f.too_long = true;
+    f.num *= 10;
+  }
+  for (; scale < 0; ++scale) {
+    if (f.den > limit) f.too_long = true;
+    f.den *= 10;
+  }
+  return f;
+}
+}  // namespace detail
+
 namespace literals {
-/// 3_c is rational<3>: an integer constant the simplifier can see, as in d(3_c * x, x) == 3_c.
-template <char... Digits>
+/// 3_c is rational<3>, 2.5_c rational<5, 2> and 1e-4_c rational<1, 10000>: a constant the
+/// simplifier can see, as in d(3_c * x, x) == 3_c, and that a named subexpression can hold and
+/// still be shared (a plain 2.5 is a runtime constant, copied at every use of the name).
+template <char... Chars>
 constexpr auto operator""_c() {
-  constexpr std::intmax_t value = [] {
-    std::intmax_t result = 0;
-    ((result = result * 10 + (Digits - '0')), ...);
-    return result;
-  }();
-  static_assert(((Digits >= '0' && Digits <= '9') && ...),
-                "ctgrad::literals::_c: write a decimal integer such as 3_c.");
-  return rational<value>{};
+  constexpr detail::decimal_fraction f = detail::parse_decimal<Chars...>();
+  static_assert(f.valid, "ctgrad::literals::_c: write a decimal number such as 3_c, 2.5_c or 1e-4_c.");
+  static_assert(!f.valid || !f.too_long,
+                "ctgrad::literals::_c: the number has too many digits for a fraction of 64-bit integers.");
+  if constexpr (f.valid && !f.too_long) {
+    return detail::make_rational<f.num, f.den>();
+  } else {
+    return zero{};  // the sentence above is the only error
+  }
 }
 }  // namespace literals
 }  // namespace ctgrad
