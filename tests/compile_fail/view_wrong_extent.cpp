@@ -1,5 +1,5 @@
 // tests/compile_fail/view_wrong_extent.cpp: a view of parameters over a buffer of another fixed size.
-// expect: ctgrad::variable_values_view: the span holds another number of numbers than the variables (both are named beside this sentence).
+// expect: ctgrad::variable_values_view: the span must hold as many numbers as the variables, numbers() of them.
 // max-lines: 25
 #include <ctgrad/ctgrad.hpp>
 

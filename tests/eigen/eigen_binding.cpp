@@ -10,6 +10,7 @@
 
 #include <array>
 #include <stdexcept>
+#include <string>
 
 using namespace ctgrad;
 
@@ -71,3 +72,51 @@ static_assert(detail::bound_storage<Eigen::Map<Eigen::Vector3d>>::view);
 static_assert(!detail::bound_storage<Eigen::Matrix2d>::row_major, "Eigen's default is column-major");
 static_assert(!detail::bound_storage<decltype(Eigen::Vector3d() + Eigen::Vector3d())>::bindable,
               "an expression has no numbers to point at");
+
+TEST_CASE("eigen: value_and_jacobian into Eigen objects, row-major in place, column-major and maps copied in") {
+  constexpr var<"r"> r;
+  constexpr var<"t"> t;
+  const auto polar = outputs(r * cos(t), r * sin(t), r * r);
+  const auto point = at(r = 2.0, t = 0.5);
+  const auto expected = value_and_jacobian(polar, wrt(r, t), point);
+  Eigen::Vector3d value;
+  Eigen::Matrix<double, 3, 2, Eigen::RowMajor> row_major;
+  value_and_jacobian(polar, wrt(r, t), point, value, row_major);
+  Eigen::Matrix<double, 3, 2> column_major;  // Eigen's default layout
+  Eigen::VectorXd dynamic_value(3);
+  value_and_jacobian(polar, wrt(r, t), point, dynamic_value, column_major);
+  double raw[6];
+  value_and_jacobian(polar, wrt(r, t), point, dynamic_value, Eigen::Map<Eigen::Matrix<double, 3, 2>>(raw));
+  for (int i = 0; i < 3; ++i) {
+    CHECK(value(i) == expected.value[static_cast<std::size_t>(i)]);
+    CHECK(dynamic_value(i) == expected.value[static_cast<std::size_t>(i)]);
+    for (int k = 0; k < 2; ++k) {
+      const double partial = expected.jacobian(static_cast<std::size_t>(i), static_cast<std::size_t>(k));
+      CHECK(row_major(i, k) == partial);
+      CHECK(column_major(i, k) == partial);
+      CHECK(raw[k * 3 + i] == partial);  // the map is column-major
+    }
+  }
+  // A tensor-valued output, into a dynamic matrix; a wrong run-time shape names both.
+  const Eigen::Vector3d input(1.0, -2.0, 0.5);
+  Eigen::Matrix<double, 2, 3, Eigen::RowMajor> w;
+  w << 0.5, -1.0, 2.0, 1.5, 0.25, -0.75;
+  const Eigen::Vector2d bias(0.1, 3.0);
+  Eigen::VectorXd layer_value(2);
+  Eigen::MatrixXd layer_jacobian(2, 3);
+  value_and_jacobian(relu(W * x + b), wrt(x), at(W = w, x = input, b = bias), layer_value, layer_jacobian);
+  const auto direct = value_and_jacobian(relu(W * x + b), wrt(x), at(W = w, x = input, b = bias));
+  for (int i = 0; i < 2; ++i) {
+    for (int k = 0; k < 3; ++k) {
+      CHECK(layer_jacobian(i, k) == direct.jacobian(static_cast<std::size_t>(i), static_cast<std::size_t>(k)));
+    }
+  }
+  Eigen::MatrixXd wrong(3, 3);
+  std::string message;
+  try {
+    value_and_jacobian(relu(W * x + b), wrt(x), at(W = w, x = input, b = bias), layer_value, wrong);
+  } catch (const std::invalid_argument& e) {
+    message = e.what();
+  }
+  CHECK(message == "ctgrad::value_and_jacobian: the jacobian is 3 × 3, the result 2 × 3");
+}

@@ -45,8 +45,8 @@ class variable_values_view {
   template <std::size_t N>
   constexpr explicit variable_values_view(std::span<T, N> span) : first_(span.data()) {
     static_assert(detail::same_number_of_numbers<numbers(), N == std::dynamic_extent ? 0 : N>,
-                  "ctgrad::variable_values_view: the span holds another number of numbers than the "
-                  "variables (both are named beside this sentence).");
+                  "ctgrad::variable_values_view: the span must hold as many numbers as the variables, "
+                  "numbers() of them.");
     if constexpr (N == std::dynamic_extent) detail::check_flat_size("ctgrad::variable_values_view", numbers(), span.size());
   }
 
