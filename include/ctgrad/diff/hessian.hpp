@@ -36,6 +36,19 @@ CTGRAD_ALWAYS_INLINE constexpr void symbolic_hessian(const E& f, variable_list<V
       ...);
 }
 
+/// f's gradient at the dual point `values` (its tangents already set along a direction): each
+/// partial's value and tangent, f(k, value, tangent) for the k-th number of the variables. The
+/// tangents are the Hessian times the direction (forward over reverse): hessian's columns and hvp.
+template <class T, class E, class... Variables, class Values, class F>
+CTGRAD_ALWAYS_INLINE constexpr void gradient_along(const E& f, variable_list<Variables...> wrt, const Values& values,
+                                                   F each) {
+  const auto g = value_and_grad(f, wrt, at(values)).grad;
+  std::size_t k = 0;
+  g.for_each([&](auto, const auto& partial) {
+    for_each_number([&](const dual<T>& number) { each(k++, number.value, number.tangent); }, partial);
+  });
+}
+
 /// The Hessian as the derivative of the gradient, one column per number of the variables: column
 /// j is the tangent of value_and_grad's gradient, run in dual numbers whose tangent is 1 at the
 /// variables' number j and 0 elsewhere (forward over reverse). Each column is exact up to rounding,
@@ -46,11 +59,7 @@ constexpr void forward_over_reverse_hessian(const E& f, variable_list<Variables.
   auto values = dual_values<T>(point);
   for (std::size_t column = 0; column < N; ++column) {
     set_tangents(wrt, values, [column](std::size_t k) { return k == column ? T{1} : T{0}; });
-    const auto g = value_and_grad(f, wrt, at(values)).grad;
-    std::size_t row = 0;
-    g.for_each([&](auto, const auto& partial) {
-      for_each_number([&](const dual<T>& number) { result[row++][column] = number.tangent; }, partial);
-    });
+    gradient_along<T>(f, wrt, values, [&](std::size_t row, T, T tangent) { result[row][column] = tangent; });
   }
 }
 }  // namespace

@@ -14,6 +14,7 @@
 #include <ctgrad/diff/flat_reverse.hpp>
 #include <ctgrad/diff/dual_point.hpp>
 #include <ctgrad/diff/flat_tangent.hpp>
+#include <ctgrad/diff/hessian.hpp>  // hvp with tensors: the gradient along a direction
 #include <ctgrad/diff/reverse.hpp>  // tensor outputs: the tree sweeps
 #include <ctgrad/diff/symbolic.hpp>  // hvp differentiates d(f, x)
 
@@ -345,11 +346,11 @@ CTGRAD_ALWAYS_INLINE constexpr void eval_in_duals(const Expressions& expressions
 }
 
 /// The outputs' values and their derivatives along the direction tangent(k) (a number per number of
-/// the variables Wrt), from one evaluation in dual numbers: forward mode on the outputs' trees.
-template <class T, class Expressions, class Wrt, class B, class Tangent>
-CTGRAD_ALWAYS_INLINE constexpr void dual_jvp(const Expressions& expressions, Wrt wrt, const B& point,
+/// the variables Wrt), from one evaluation at the dual point `values`, whose tangents it sets:
+/// forward mode on the outputs' trees.
+template <class T, class Expressions, class Wrt, class Values, class Tangent>
+CTGRAD_ALWAYS_INLINE constexpr void dual_jvp(const Expressions& expressions, Wrt wrt, Values& values,
                                              const Tangent& tangent, T* value, T* derivative, std::size_t stride) {
-  auto values = dual_values<T>(point);
   set_tangents(wrt, values, tangent);
   eval_in_duals<T>(expressions, at(values), [&](std::size_t row, const dual<T>& d) {
     value[row] = d.value;
@@ -364,12 +365,13 @@ CTGRAD_ALWAYS_INLINE constexpr void dual_jacobian_by_columns(const Expressions& 
                                                              variable_list<Variables...> wrt, const B& point,
                                                              T* value, T* jacobian) {
   constexpr std::size_t columns = gradient<T, Variables...>::numbers();
+  auto values = dual_values<T>(point);  // once: each column sets its own tangents
   if constexpr (columns == 0) {
     T unused[1];
-    dual_jvp<T>(expressions, wrt, point, [](std::size_t) { return T{0}; }, value, unused, 0);
+    dual_jvp<T>(expressions, wrt, values, [](std::size_t) { return T{0}; }, value, unused, 0);
   }
   for (std::size_t column = 0; column < columns; ++column) {
-    dual_jvp<T>(expressions, wrt, point, [column](std::size_t k) { return k == column ? T{1} : T{0}; }, value,
+    dual_jvp<T>(expressions, wrt, values, [column](std::size_t k) { return k == column ? T{1} : T{0}; }, value,
                 jacobian + column, columns);
   }
 }
@@ -541,7 +543,8 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto jvp(
     detail::tangent_sweep<T, typename lowered::type, variable_list<Variables...>, lowered>(v, direction,
                                                                                            result.derivative.data(), 1);
   } else {
-    detail::dual_jvp<T>(f.expressions, wrt, point, [&](std::size_t k) { return direction[k]; }, result.value.data(),
+    auto values = detail::dual_values<T>(point);
+    detail::dual_jvp<T>(f.expressions, wrt, values, [&](std::size_t k) { return direction[k]; }, result.value.data(),
                         result.derivative.data(), 1);
   }
   return result;
@@ -561,7 +564,8 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto jvp(
     return value_and_derivative<T>{value[0], derivative[0]};
   } else {
     value_and_derivative<std::array<T, detail::shape_of_t<E>::size>> result{};
-    detail::dual_jvp<T>(std::tuple<E>{f}, wrt, point, [&](std::size_t k) { return direction[k]; },
+    auto values = detail::dual_values<T>(point);
+    detail::dual_jvp<T>(std::tuple<E>{f}, wrt, values, [&](std::size_t k) { return direction[k]; },
                         result.value.data(), result.derivative.data(), 1);
     return result;
   }
@@ -588,15 +592,9 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto hvp(
     value_and_derivative<std::array<T, n>> result{};
     auto values = detail::dual_values<T>(point);
     detail::set_tangents(wrt, values, [&](std::size_t k) { return direction[k]; });
-    const auto g = value_and_grad(f, wrt, at(values)).grad;
-    std::size_t k = 0;
-    g.for_each([&](auto, const auto& partial) {
-      detail::for_each_number(
-          [&](const dual<T>& number) {
-            result.value[k] = number.value;
-            result.derivative[k++] = number.tangent;
-          },
-          partial);
+    detail::gradient_along<T>(f, wrt, values, [&](std::size_t k, T value, T tangent) {
+      result.value[k] = value;
+      result.derivative[k] = tangent;
     });
     return result;
   }
