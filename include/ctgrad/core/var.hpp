@@ -3,6 +3,7 @@
 
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/dual.hpp>
+#include <ctgrad/core/lanes.hpp>
 #include <ctgrad/core/shape.hpp>
 #include <ctgrad/core/storage.hpp>
 #include <ctgrad/core/tensor.hpp>
@@ -80,7 +81,7 @@ struct var {
     constexpr bool refers = detail::is_tensor_of_shape<T, shape_type> ||
                             detail::is_array_of_size<T, shape_type::size> ||
                             detail::is_rows_of<T, shape_type>;
-    if constexpr (sizeof...(Extents) == 0 && (std::is_floating_point_v<T> || detail::is_dual<T>)) {
+    if constexpr (sizeof...(Extents) == 0 && (std::is_floating_point_v<T> || detail::is_dual<T> || detail::is_lanes<T>)) {
       return binding<var, T>{value};
     } else if constexpr (sizeof...(Extents) == 0 && number<T>) {
       return binding<var, double>{static_cast<double>(value)};

@@ -7,6 +7,7 @@
 #include <ctgrad/core/constant.hpp>
 #include <ctgrad/core/dataset.hpp>
 #include <ctgrad/core/eval.hpp>
+#include <ctgrad/core/lanes.hpp>
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/core/op_rules.hpp>
 #include <ctgrad/core/record.hpp>
@@ -115,7 +116,7 @@ CTGRAD_SWEEP_INLINE constexpr auto backward(const E& e, const Record& record, co
             chain<T, shape_of_t<E>, shape_of_t<typename E::arg_type>>(adjoint, rule, point);
         if constexpr (sparse_op<typename E::op> && is_scalar<E>) {
           using seen_after = decltype(backward<T, Wrt, Seen>(e.arg, record.arg, operand, g));
-          if (operand.value == T{0}) return seen_after{};
+          if (all_zero(operand.value)) return seen_after{};
         }
         return backward<T, Wrt, Seen>(e.arg, record.arg, operand, g);
       }
@@ -171,7 +172,7 @@ CTGRAD_SWEEP_INLINE constexpr auto backward_operand(const E& e, const Record& re
           chain<T, shape_of_t<E>, shape_of_t<operand_type>>(adjoint, rule, point);
       if constexpr (sparse_op<typename E::op> && is_scalar<E>) {
         using seen_after = decltype(backward<T, Wrt, Seen>(operand, operand_record, operand_adjoint, g));
-        if (operand_adjoint.value == T{0}) return seen_after{};
+        if (all_zero(operand_adjoint.value)) return seen_after{};
       }
       return backward<T, Wrt, Seen>(operand, operand_record, operand_adjoint, g);
     }
@@ -351,6 +352,156 @@ struct row_accumulator {
   }
 };
 
+/// Whether the node's op says its rules hold in lanes (`static constexpr bool lane_wise = true`:
+/// its branches are select, its functions found by argument-dependent lookup); leaves do.
+template <class E>
+struct lane_wise_node : std::true_type {};
+template <class Op, class Arg>
+struct lane_wise_node<unary<Op, Arg>> : std::bool_constant<requires { requires Op::lane_wise; }> {};
+template <class Op, class Lhs, class Rhs>
+struct lane_wise_node<binary<Op, Lhs, Rhs>> : std::bool_constant<requires { requires Op::lane_wise; }> {};
+template <class G>
+struct lane_wise_graph;
+template <class... Nodes, std::size_t Payloads, class Reversed, class Map, class Pieces>
+struct lane_wise_graph<flat_graph<node_list<Nodes...>, Payloads, Reversed, Map, Pieces>>
+    : std::bool_constant<all_true<lane_wise_node<typename Nodes::expression_type>::value...>> {};
+/// Whether value_and_grad(loss, params, data) sweeps E in lanes: every op of E is lane_wise.
+template <class E>
+concept sweeps_in_lanes = lane_wise_graph<graph_t<E>>::value;
+
+/// The binding of V to its value in lanes L: at(...) takes numbers only (var::operator=), so the
+/// lane sweep binds its own.
+template <class V, class L, class Value>
+CTGRAD_ALWAYS_INLINE constexpr auto lane_binding(const Value& value) {
+  if constexpr (V::shape_type::rank == 0) {
+    return binding<V, L>{value};
+  } else {
+    return binding<V, L>{value.values.data()};
+  }
+}
+
+/// Rows of a data set held as lanes (core/lanes.hpp): each column's value for B rows, row k of
+/// the block in lane k, and the bindings of the block to them.
+template <class L, class... Columns>
+struct lane_rows {
+  std::tuple<value_t<L, typename Columns::variable_type::shape_type>...> values;
+
+  /// Rows [first, first + count) of view into the lanes, count ≤ B; the lanes after them repeat
+  /// the block's last row, so that they hold finite numbers (their share of the mean is 0).
+  CTGRAD_ALWAYS_INLINE constexpr void gather(const row_view<Columns...>& view, std::size_t first, std::size_t count) {
+    for (std::size_t k = 0; k < L::width; ++k) {
+      const auto row = view.row(first + (k < count ? k : count - 1));
+      [&]<std::size_t... I>(std::index_sequence<I...>) {
+        in_order{(into_lane(std::get<I>(row), std::get<I>(values), k), 0)..., 0};
+      }(std::index_sequence_for<Columns...>{});
+    }
+  }
+  template <class Binding, class Value>
+  CTGRAD_ALWAYS_INLINE static constexpr void into_lane(const Binding& bound, Value& value, std::size_t k) {
+    if constexpr (requires { bound.data; }) {
+      for (std::size_t j = 0; j < Value::size; ++j) value.values[j].lane[k] = bound.data[j];
+    } else {
+      value.lane[k] = bound.value;
+    }
+  }
+  /// The block's bindings, one per column, referring to these lanes.
+  template <std::size_t... I>
+  CTGRAD_ALWAYS_INLINE constexpr auto bindings(std::index_sequence<I...>) const {
+    return std::tuple{lane_binding<typename Columns::variable_type, L>(std::get<I>(values))...};
+  }
+};
+
+/// The parameters with each number in every lane.
+template <class L, class T, class... Variables>
+CTGRAD_ALWAYS_INLINE constexpr void broadcast_into(const variable_values<T, Variables...>& from,
+                                                   variable_values<L, Variables...>& to) {
+  in_order{(for_each_number([](L& lane, const T& number) { lane = L(number); }, value_of<Variables>(to),
+                            value_of<Variables>(from)),
+            0)...,
+           0};
+}
+
+/// The sum of the lanes of every number of from, added into to.
+template <class L, class T, class... Variables>
+CTGRAD_ALWAYS_INLINE constexpr void add_lane_sums(const variable_values<L, Variables...>& from,
+                                                  variable_values<T, Variables...>& to) {
+  in_order{(for_each_number([](T& sum, const L& lane) { sum += lane.sum(); }, value_of<Variables>(to),
+                            value_of<Variables>(from)),
+            0)...,
+           0};
+}
+
+/// The rows' mean of row_part and its gradient, B rows per sweep in lanes<T, B>: the parameters
+/// are broadcast into lanes once per call, each block of rows is gathered into lanes and swept
+/// once, and the lanes' gradients are added up once at the end. Each row's share 1/N is the
+/// adjoint its lane enters the sweep with; the lanes past the last row have share 0, so they
+/// add nothing.
+template <class T, class... Variables, class RowPart, class... Columns>
+CTGRAD_ALWAYS_INLINE constexpr void lane_mean_value_and_grad(const RowPart& row_part,
+                                                             const variable_values<T, Variables...>& params,
+                                                             const table<Columns...>& data, std::size_t rows,
+                                                             value_and_gradient<T, Variables...>& result) {
+  constexpr std::size_t B = rows_per_block<T>;
+  using L = lanes<T, B>;
+  variable_values<L, Variables...> lane_params;
+  broadcast_into(params, lane_params);
+  gradient<L, Variables...> lane_grad{};
+  lane_rows<L, Columns...> block;
+  const auto view = data.checked_rows();
+  const T share = T{1} / static_cast<T>(rows);
+  L sum{T{0}};
+  for (std::size_t first = 0; first < rows; first += B) {
+    const std::size_t count = rows - first < B ? rows - first : B;
+    block.gather(view, first, count);
+    L shares{share};
+    for (std::size_t k = count; k < B; ++k) shares.lane[k] = T{0};
+    const auto scaled = make_binary<mul_op>(constant<L>{shares}, row_part);
+    const auto point = std::apply(
+        [&](const auto&... each) {
+          return bindings<decltype(lane_binding<Variables, L>(value_of<Variables>(lane_params)))...,
+                          std::remove_cvref_t<decltype(each)>...>{
+              lane_binding<Variables, L>(value_of<Variables>(lane_params))..., each...};
+        },
+        block.bindings(std::index_sequence_for<Columns...>{}));
+    sum += accumulate_grad(scaled, variable_list<Variables...>{}, point, lane_grad);
+  }
+  result.value += sum.sum();
+  add_lane_sums(lane_grad, result.grad);
+}
+
+/// The rows' mean of row_part and its gradient, a row at a time, added into result. Each row's
+/// share 1/N is a factor of the row's loss, as a hand-written kernel scales its δ: the adjoint
+/// enters the sweep already scaled, and no loop over the gradient follows. (With the loss's own
+/// root first, relu's for a hinge, g++ compiled W3's row 5% longer.)
+template <class T, class... Variables, class RowPart, class Params, class... Columns>
+CTGRAD_ALWAYS_INLINE constexpr void row_mean_value_and_grad(const RowPart& row_part, const Params& params,
+                                                            const table<Columns...>& data, std::size_t rows,
+                                                            value_and_gradient<T, Variables...>& result) {
+  const auto share = make_binary<mul_op>(constant<T>{T{1} / static_cast<T>(rows)}, row_part);
+  const row_accumulator<decltype(share), Params, T, Variables...> accumulate{share, params, result.grad};
+  const auto view = data.checked_rows();
+  for (std::size_t i = 0; i < rows; ++i) result.value += accumulate(view.row(i), std::index_sequence_for<Columns...>{});
+}
+
+/// The same, for a call whose sweep in lanes gave a NaN: rare, so out of the kernel's line.
+template <class T, class... Variables, class RowPart, class Params, class... Columns>
+CTGRAD_FLATTEN [[gnu::noinline, gnu::cold]] void row_mean_value_and_grad_again(
+    const RowPart& row_part, const Params& params, const table<Columns...>& data, std::size_t rows,
+    value_and_gradient<T, Variables...>& result) {
+  result = {};
+  row_mean_value_and_grad(row_part, params, data, rows, result);
+}
+
+/// Whether the value or a number of the gradient is NaN.
+template <class T, class... Variables>
+constexpr bool holds_nan(const value_and_gradient<T, Variables...>& result) {
+  bool nan = result.value != result.value;
+  in_order{(for_each_number([&](const T& number) { nan = nan || number != number; }, value_of<Variables>(result.grad)),
+            0)...,
+           0};
+  return nan;
+}
+
 /// value_and_grad(f, params, data) for an expression without tensors, on its flat graph: the
 /// nodes no row reaches (a penalty, a prior, a transform of the parameters) are computed once,
 /// the others once per row, and the rows' contributions to the first are added up and swept once.
@@ -438,14 +589,16 @@ CTGRAD_ALWAYS_INLINE constexpr auto mean_value_and_grad(const E& f, const Params
     const std::size_t rows = data.size();  // checks once that no column changed its length
     if (rows == 0) return result;
     const auto parts = detail::split_rows<typename Columns::variable_type...>(f);
-    if constexpr (!detail::is_zero<decltype(parts.row)>) {
-      // Each row's share 1/N is a factor of the row's loss, as a hand-written kernel scales its δ:
-      // the adjoint enters the sweep already scaled, and no loop over the gradient follows. (With
-      // the loss's own root first, relu's for a hinge, g++ compiled W3's row 5% longer.)
-      const auto share = detail::make_binary<mul_op>(constant<T>{T{1} / static_cast<T>(rows)}, parts.row);
-      const detail::row_accumulator<decltype(share), Params, T, Variables...> accumulate{share, params, result.grad};
-      const auto view = data.checked_rows();
-      for (std::size_t i = 0; i < rows; ++i) result.value += accumulate(view.row(i), std::index_sequence_for<Columns...>{});
+    if constexpr (!detail::is_zero<decltype(parts.row)> && std::is_floating_point_v<T> &&
+                  detail::is_variable_values<Params> && detail::sweeps_in_lanes<decltype(parts.row)>) {
+      detail::lane_mean_value_and_grad(parts.row, params, data, rows, result);
+      // A sweep skips the operands of a term that is 0 (relu below its kink, the branch a where
+      // does not take), whose rules may be ∞ or NaN there (sqrt at 0, x/0). In lanes it skips
+      // them only where every lane is 0, so a lane with 0 meets such a rule as 0·∞ = NaN. Only
+      // a NaN can come of it: then the rows are swept again one at a time, which skips per row.
+      if (detail::holds_nan(result)) detail::row_mean_value_and_grad_again(parts.row, params, data, rows, result);
+    } else if constexpr (!detail::is_zero<decltype(parts.row)>) {
+      detail::row_mean_value_and_grad(parts.row, params, data, rows, result);
     }
     if constexpr (!detail::is_zero<decltype(parts.invariant)>) {
       result.value += accumulate_grad(parts.invariant, variable_list<Variables...>{}, at(params), result.grad);

@@ -4,6 +4,7 @@
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/bindings.hpp>
 #include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/lanes.hpp>
 #include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/ops/abs.hpp>
 #include <ctgrad/ops/add.hpp>
@@ -27,11 +28,12 @@ namespace detail {
 /// σ(z) everywhere, so bce_with_logits has the slope σ(0) - y at z = 0, where the pieces of the
 /// stable formula each have a kink.
 struct softplus_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "softplus";
   static constexpr std::string_view latex = "\\operatorname{softplus}";
   static constexpr auto eval(auto a) {
     using std::abs, std::exp, std::log1p;
-    return (a > 0 ? a : decltype(a){0}) + log1p(exp(-abs(a)));
+    return select(a > 0, a, decltype(a){0}) + log1p(exp(-abs(a)));
   }
   static constexpr auto derivative(auto a, auto) { return sigmoid(a); }
 };

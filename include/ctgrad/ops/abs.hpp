@@ -3,6 +3,7 @@
 
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/lanes.hpp>
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/fwd.hpp>
 #include <ctgrad/ops/sign.hpp>
@@ -12,9 +13,10 @@
 namespace ctgrad {
 /// Absolute value; |a|' = sign(a), so |a|'(0) = 0.
 struct abs_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "abs";
   static constexpr std::string_view latex_form = "\\left|#0\\right|";  // to_latex: #0 is the operand
-  static constexpr auto eval(auto a) { return a < 0 ? -a : a == 0 ? decltype(a){0} : a; }
+  static constexpr auto eval(auto a) { return select(a < 0, -a, select(a == 0, decltype(a){0}, a)); }
   static constexpr auto derivative(auto a, auto) { return sign(a); }
 };
 

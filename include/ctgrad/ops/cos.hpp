@@ -14,6 +14,7 @@
 namespace ctgrad {
 /// Cosine; (cos a)' = -sin a.
 struct cos_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "cos";
   static constexpr std::string_view latex = "\\cos";
   static constexpr auto eval(auto a) {

@@ -18,6 +18,7 @@ namespace ctgrad {
 /// computed and the reciprocal of the first partial: one division for both (a division takes
 /// 13–20 cycles where a product takes 4; written as -(a/b)/b it was a second one).
 struct div_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "/";
   static constexpr std::string_view latex_form = "\\frac{#0}{#1}";  // to_latex: #0, #1 the operands
   static constexpr int precedence = 2;

@@ -12,6 +12,7 @@
 namespace ctgrad {
 /// Exponential; (eᵃ)' = eᵃ, the value already computed.
 struct exp_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "exp";
   static constexpr std::string_view latex = "\\exp";
   static constexpr auto eval(auto a) {

@@ -13,6 +13,7 @@
 namespace ctgrad {
 /// Natural logarithm; (log a)' = 1/a.
 struct log_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "log";
   static constexpr std::string_view latex = "\\log";
   static constexpr auto eval(auto a) {

@@ -49,6 +49,7 @@ inline constexpr bool can_matmul = matmul_extents<A, B>::valid;
 /// The matrix product C = A·B (matrix·matrix, matrix·vector, vector·matrix). Its backward is
 /// the adjoint loop dA = δ·Bᵀ, dB = Aᵀ·δ over fixed extents, which the compiler unrolls.
 struct matmul_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr bool changes_shape = true;
   static constexpr std::string_view name = "*";
   static constexpr std::string_view latex = "\\,";

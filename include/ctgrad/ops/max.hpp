@@ -3,6 +3,7 @@
 
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/lanes.hpp>
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/fwd.hpp>
@@ -16,11 +17,12 @@
 namespace ctgrad {
 /// The larger operand; the gradient flows to the larger one, to b on a tie (as relu = max(a, 0)).
 struct max_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "max";
   static constexpr bool sparse_derivative = true;  // 0 on a whole region: see reverse.hpp
   static constexpr std::string_view latex = "\\max";
   static constexpr auto eval(auto a, auto b) {
-    return a > b || a != a ? a : b;  // a NaN operand, on either side, gives NaN
+    return select(a > b || a != a, a, b);  // a NaN operand, on either side, gives NaN
   }
   static constexpr auto partials(auto a, auto b, auto) {
     return boost::hana::make_basic_tuple(step(a - b), one{} - step(a - b));

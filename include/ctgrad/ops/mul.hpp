@@ -27,6 +27,7 @@ concept is_scaled = is_scaled_trait<E>::value;
 
 /// Multiplication; ∂(a·b)/∂a = b, ∂(a·b)/∂b = a.
 struct mul_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "*";
   static constexpr std::string_view latex = "\\cdot";
   static constexpr int precedence = 2;

@@ -12,6 +12,7 @@
 namespace ctgrad {
 /// Negation; (-a)' = -1.
 struct neg_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "-";
   static constexpr std::string_view latex = "-";
   static constexpr auto eval(auto a) { return -a; }

@@ -21,6 +21,7 @@ namespace ctgrad {
 /// a^N for a compile-time integer N, by log2(N) products (constexpr); (a^N)' = N·a^(N-1).
 template <int Exponent>
 struct power_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr int exponent = Exponent;
   static constexpr std::string_view name = "^";
   static constexpr std::string_view latex = "^";
@@ -61,6 +62,7 @@ constexpr expression auto pow(expression auto a) {
 
 /// a^b for any exponent (std::pow); ∂/∂a = b·a^(b-1), ∂/∂b = log(a)·a^b, which is 0 at a = 0.
 struct pow_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "pow";
   static constexpr std::string_view latex = "^";
   static constexpr auto eval(auto a, auto b) {

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <ctgrad/concepts.hpp>
+#include <ctgrad/config.hpp>
 #include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/lanes.hpp>
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/fwd.hpp>
@@ -15,13 +17,14 @@ namespace ctgrad {
 /// Written as std::max(a, 0) is, a < 0 ? 0 : a, which is one maxsd/maxpd instruction on x86 (the
 /// form a <= 0 ? 0 : a differs from it at a = -0 and compiles to a compare and a branch).
 struct relu_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "relu";
   static constexpr bool sparse_derivative = true;  // 0 on a whole region: see reverse.hpp
   static constexpr std::string_view latex = "\\operatorname{relu}";
-  static constexpr auto eval(auto a) { return a < 0 ? decltype(a){0} : a; }  // NaN stays NaN
+  CTGRAD_ALWAYS_INLINE static constexpr auto eval(auto a) { return select(a < 0, decltype(a){0}, a); }  // NaN stays NaN
   static constexpr auto derivative(auto a, auto) { return step(a); }
   /// derivative(a) evaluated, kept by the forward sweep (core/record.hpp says why).
-  static constexpr auto recorded_derivative(auto a) { return step_op::eval(a); }
+  CTGRAD_ALWAYS_INLINE static constexpr auto recorded_derivative(auto a) { return step_op::eval(a); }
 };
 
 /// relu(a) as an expression.

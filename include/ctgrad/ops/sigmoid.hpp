@@ -15,6 +15,7 @@
 namespace ctgrad {
 /// Logistic function 1/(1 + e⁻ᵃ); σ' = σ·(1 - σ), from the value already computed.
 struct sigmoid_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "sigmoid";
   static constexpr std::string_view latex = "\\sigma";
   static constexpr auto eval(auto a) {

@@ -3,6 +3,7 @@
 
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/lanes.hpp>
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/fwd.hpp>
@@ -12,10 +13,11 @@
 namespace ctgrad {
 /// Sign: -1, 0 or 1 (NaN stays NaN); its derivative is 0 almost everywhere.
 struct sign_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "sign";
   static constexpr std::string_view latex = "\\operatorname{sign}";
   static constexpr auto eval(auto a) {
-    return a > 0 ? decltype(a){1} : a < 0 ? decltype(a){-1} : a == 0 ? decltype(a){0} : a;  // NaN stays
+    return select(a > 0, decltype(a){1}, select(a < 0, decltype(a){-1}, select(a == 0, decltype(a){0}, a)));  // NaN stays
   }
   static constexpr auto derivative(auto, auto) { return zero{}; }
 };

@@ -13,6 +13,7 @@
 namespace ctgrad {
 /// Sine; (sin a)' = cos a.
 struct sin_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "sin";
   static constexpr std::string_view latex = "\\sin";
   static constexpr auto eval(auto a) {

@@ -14,6 +14,7 @@ namespace ctgrad {
 /// Square root; (√a)' = ½·(1/√a), computed from the root already known, with its reciprocal
 /// written as 1/√a so that a division by the same root (x/√a, as a normalisation writes it) shares it.
 struct sqrt_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "sqrt";
   static constexpr std::string_view latex_form = "\\sqrt{#0}";  // to_latex: #0 is the operand
   static constexpr auto eval(auto a) {

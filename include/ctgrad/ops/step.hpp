@@ -2,7 +2,9 @@
 #pragma once
 
 #include <ctgrad/concepts.hpp>
+#include <ctgrad/config.hpp>
 #include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/lanes.hpp>
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/detail/type_traits.hpp>
 #include <ctgrad/fwd.hpp>
@@ -13,16 +15,19 @@ namespace ctgrad {
 /// Heaviside step: 1 where a > 0, else 0 (so step(0) = 0 and step(NaN) = 0); its derivative is 0
 /// almost everywhere.
 struct step_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "step";
   static constexpr std::string_view latex = "\\operatorname{step}";
   // One comparison and a select, so that relu's backward loop vectorises; NaN gives 0, as
   // PyTorch's relu backward does.
-  static constexpr auto eval(auto a) { return a > 0 ? decltype(a){1} : decltype(a){0}; }
+  // Forced inline, as are relu's rules: in lanes they are 4 to 16 lanes' worth of code, above
+  // what g++ inlines into a large flattened kernel (max-inline-insns-single) by itself.
+  CTGRAD_ALWAYS_INLINE static constexpr auto eval(auto a) { return select(a > 0, decltype(a){1}, decltype(a){0}); }
   static constexpr auto derivative(auto, auto) { return zero{}; }
   /// adjoint·step(a) as the backward sweep computes it where a rule is a step (relu's, max's):
   /// a select, not a multiplication, so that an adjoint of ∞ or NaN where the step is 0 gives 0,
   /// as a hand-written hinge's branch does, and no 0·x is left for the optimiser.
-  static constexpr auto times(auto adjoint, auto a) { return a > 0 ? adjoint : decltype(adjoint){0}; }
+  CTGRAD_ALWAYS_INLINE static constexpr auto times(auto adjoint, auto a) { return select(a > 0, adjoint, decltype(adjoint){0}); }
 };
 
 /// step(a) as an expression.

@@ -16,6 +16,7 @@
 namespace ctgrad {
 /// Subtraction; ∂(a - b)/∂a = 1, ∂(a - b)/∂b = -1.
 struct sub_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "-";
   static constexpr std::string_view latex = "-";
   static constexpr int precedence = 1;

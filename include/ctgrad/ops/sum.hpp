@@ -15,6 +15,7 @@
 namespace ctgrad {
 /// Σₖ aₖ, a scalar; its adjoint reaches every element unchanged (∂Σ/∂aₖ = 1).
 struct sum_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr bool changes_shape = true;
   static constexpr std::string_view name = "sum";
   static constexpr std::string_view latex = "\\sum";

@@ -14,6 +14,7 @@
 namespace ctgrad {
 /// Hyperbolic tangent; (tanh a)' = 1 - tanh²a, from the value already computed.
 struct tanh_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "tanh";
   static constexpr std::string_view latex = "\\tanh";
   static constexpr auto eval(auto a) {

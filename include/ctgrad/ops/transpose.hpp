@@ -26,6 +26,7 @@ inline constexpr bool is_matrix_shape = S::rank == 2;
 
 /// Aᵀ for an m×n matrix A; the adjoint is transposed back.
 struct transpose_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr bool changes_shape = true;
   static constexpr std::string_view name = "transpose";
   static constexpr std::string_view latex = "\\operatorname{transpose}";

@@ -3,6 +3,7 @@
 
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/lanes.hpp>
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/fwd.hpp>
@@ -20,21 +21,23 @@ namespace ctgrad {
 /// for a is step(c), so the adjoint reaches a only where a is chosen, and the nodes below it get
 /// 0, not 0·∞, where it is not (a sparse op: diff/flat_reverse.hpp). Nothing flows to c.
 struct if_positive_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "if_positive";
   static constexpr bool sparse_derivative = true;  // 0 on a whole region: see reverse.hpp
   static constexpr int branch = 1;                 // its second operand where c > 0: core/op_rules.hpp
   static constexpr std::string_view latex = "\\operatorname{if\\_positive}";
-  static constexpr auto eval(auto c, auto a) { return c > 0 ? a : decltype(a){0}; }
+  static constexpr auto eval(auto c, auto a) { return select(c > 0, a, decltype(a){0}); }
   static constexpr auto partials(auto c, auto, auto) { return boost::hana::make_basic_tuple(zero{}, step(c)); }
 };
 
 /// c > 0 ? 0 : b, the half of where(c, a, b) that keeps b (also where c is NaN).
 struct unless_positive_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "unless_positive";
   static constexpr bool sparse_derivative = true;  // 0 on a whole region: see reverse.hpp
   static constexpr int branch = -1;                // its second operand where c ≤ 0 or is NaN
   static constexpr std::string_view latex = "\\operatorname{unless\\_positive}";
-  static constexpr auto eval(auto c, auto b) { return c > 0 ? decltype(b){0} : b; }
+  static constexpr auto eval(auto c, auto b) { return select(c > 0, decltype(b){0}, b); }
   static constexpr auto partials(auto c, auto, auto) {
     return boost::hana::make_basic_tuple(zero{}, one{} - step(c));
   }

@@ -3,6 +3,7 @@
 
 #include <ctgrad/concepts.hpp>
 #include <ctgrad/core/constant.hpp>
+#include <ctgrad/core/lanes.hpp>
 #include <ctgrad/core/node.hpp>
 #include <ctgrad/core/shape_of.hpp>
 #include <ctgrad/fwd.hpp>
@@ -18,11 +19,12 @@ namespace ctgrad {
 /// a·log(b), defined as 0 where a = 0 even for b = 0; ∂/∂a = log(b), ∂/∂b = a/b.
 /// It is the exponent's partial of pow: ∂(a^b)/∂b = xlogy(a^b, a), 0 rather than NaN at a = 0.
 struct xlogy_op {
+  static constexpr bool lane_wise = true;  // its rules hold in lanes: core/lanes.hpp
   static constexpr std::string_view name = "xlogy";
   static constexpr std::string_view latex = "\\operatorname{xlogy}";
   static constexpr auto eval(auto a, auto b) {
     using std::log;  // and log(dual) (core/dual.hpp), found by argument-dependent lookup
-    return a == 0 ? decltype(a * b){0} : a * log(b);
+    return select(a == 0, decltype(a * b){0}, a * log(b));
   }
   static constexpr auto partials(auto a, auto b, auto) {
     return boost::hana::make_basic_tuple(log(b), a / b);

@@ -1,0 +1,184 @@
+// ctgrad/core/lanes.hpp: lanes<T, B>, B numbers computed as one (the rows of a block, one a lane),
+// the number type in which value_and_grad(loss, params, data) sweeps B rows at once; and the
+// lane-wise choice (select) and zero test (all_zero) that the ops and sweeps use for every number
+// type.
+#pragma once
+
+#include <ctgrad/config.hpp>
+
+#include <cmath>
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+namespace ctgrad {
+/// B values of T side by side. Every operation works lane by lane, as plain loops over B that
+/// g++ and clang++ turn into vector instructions (SSE2 by default, AVX or AVX-512 with -march);
+/// a comparison gives a lane_mask, which select(mask, a, b) reads. So a function of one row,
+/// evaluated in lanes, computes B rows at once with the same operations in the same order in
+/// each lane: lane k's result is the per-row result bit for bit.
+template <class T, std::size_t B>
+struct lanes;
+
+namespace detail {
+/// f(k) for every lane k, written out (a fold, not a loop): g++ -O2 leaves a loop of 4 as a
+/// loop, while straight-line code is what its vectoriser packs into vector instructions.
+template <std::size_t B, class F>
+CTGRAD_ALWAYS_INLINE constexpr void for_lanes(F f) {
+  [&]<std::size_t... K>(std::index_sequence<K...>) { (f(K), ...); }(std::make_index_sequence<B>{});
+}
+}  // namespace detail
+
+/// A comparison's result lane by lane: select(mask, a, b) takes a's lane where it is true.
+template <class T, std::size_t B>
+struct lane_mask {
+  bool lane[B];
+
+  friend constexpr lane_mask operator||(const lane_mask& a, const lane_mask& b) {
+    lane_mask m;
+    detail::for_lanes<B>([&](std::size_t k) { m.lane[k] = a.lane[k] || b.lane[k]; });
+    return m;
+  }
+  friend constexpr lane_mask operator&&(const lane_mask& a, const lane_mask& b) {
+    lane_mask m;
+    detail::for_lanes<B>([&](std::size_t k) { m.lane[k] = a.lane[k] && b.lane[k]; });
+    return m;
+  }
+  friend constexpr lane_mask operator!(const lane_mask& a) {
+    lane_mask m;
+    detail::for_lanes<B>([&](std::size_t k) { m.lane[k] = !a.lane[k]; });
+    return m;
+  }
+};
+
+template <class T, std::size_t B>
+struct lanes {
+  static_assert(std::is_floating_point_v<T>, "ctgrad::lanes: the lanes hold float, double or long double.");
+  static_assert(B > 0, "ctgrad::lanes: a pack has at least one lane.");
+  using value_type = T;
+  static constexpr std::size_t width = B;
+  // No initialiser: lanes{} is zero, but a result about to be written is not zeroed first.
+  // Aligned to 16 bytes at most: SSE2 reads aligned operands straight from memory, and a wider
+  // alignment changes how g++ passes the type by value (a -Wpsabi note at every such function).
+  alignas(sizeof(T) * B < 16 ? sizeof(T) * B : 16) T lane[B];
+
+  constexpr lanes() = default;
+  constexpr lanes(T v) {  // NOLINT: a number is the same number in every lane
+    detail::for_lanes<B>([&](std::size_t k) { lane[k] = v; });
+  }
+  template <class Number>
+    requires(std::is_arithmetic_v<Number> && !std::is_same_v<Number, T>)
+  constexpr explicit lanes(Number v) : lanes(static_cast<T>(v)) {}
+
+  /// The sum of the lanes, lane 0 first: how a block's accumulators become one number.
+  constexpr T sum() const {
+    T total = lane[0];
+    for (std::size_t k = 1; k < B; ++k) total += lane[k];
+    return total;
+  }
+
+#define CTGRAD_LANEWISE_BINARY(op)                                                              \
+  friend constexpr lanes operator op(const lanes& a, const lanes& b) {                           \
+    lanes r;                                                                                     \
+    detail::for_lanes<B>([&](std::size_t k) { r.lane[k] = a.lane[k] op b.lane[k]; });            \
+    return r;                                                                                    \
+  }                                                                                              \
+  constexpr lanes& operator op##=(const lanes& b) {                                              \
+    detail::for_lanes<B>([&](std::size_t k) { lane[k] = lane[k] op b.lane[k]; });                \
+    return *this;                                                                                \
+  }
+  CTGRAD_LANEWISE_BINARY(+)
+  CTGRAD_LANEWISE_BINARY(-)
+  CTGRAD_LANEWISE_BINARY(*)
+  CTGRAD_LANEWISE_BINARY(/)
+#undef CTGRAD_LANEWISE_BINARY
+
+#define CTGRAD_LANEWISE_COMPARISON(op)                                                          \
+  friend constexpr lane_mask<T, B> operator op(const lanes& a, const lanes& b) {                \
+    lane_mask<T, B> m;                                                                           \
+    detail::for_lanes<B>([&](std::size_t k) { m.lane[k] = a.lane[k] op b.lane[k]; });            \
+    return m;                                                                                    \
+  }
+  CTGRAD_LANEWISE_COMPARISON(<)
+  CTGRAD_LANEWISE_COMPARISON(>)
+  CTGRAD_LANEWISE_COMPARISON(<=)
+  CTGRAD_LANEWISE_COMPARISON(>=)
+  CTGRAD_LANEWISE_COMPARISON(==)
+  CTGRAD_LANEWISE_COMPARISON(!=)
+#undef CTGRAD_LANEWISE_COMPARISON
+
+  friend constexpr lanes operator+(const lanes& a) { return a; }
+  friend constexpr lanes operator-(const lanes& a) {
+    lanes r;
+    detail::for_lanes<B>([&](std::size_t k) { r.lane[k] = -a.lane[k]; });
+    return r;
+  }
+
+  /// select(mask, a, b): a's lane where mask is true, b's elsewhere.
+  friend constexpr lanes select(const lane_mask<T, B>& mask, const lanes& a, const lanes& b) {
+    lanes r;
+    detail::for_lanes<B>([&](std::size_t k) { r.lane[k] = mask.lane[k] ? a.lane[k] : b.lane[k]; });
+    return r;
+  }
+  /// Whether every lane is zero: the sweeps skip a term only when it is zero in every row.
+  friend constexpr bool all_zero(const lanes& a) {
+    bool zero = true;
+    detail::for_lanes<B>([&](std::size_t k) { zero = zero && a.lane[k] == T{0}; });
+    return zero;
+  }
+
+  // The functions the ops call, found by argument-dependent lookup (an op writes
+  // `using std::sin; sin(a)`), lane by lane.
+#define CTGRAD_LANEWISE_FUNCTION(f)                                                 \
+  friend lanes f(const lanes& a) {                                                   \
+    lanes r;                                                                         \
+    detail::for_lanes<B>([&](std::size_t k) { r.lane[k] = std::f(a.lane[k]); });     \
+    return r;                                                                        \
+  }
+  CTGRAD_LANEWISE_FUNCTION(sin)
+  CTGRAD_LANEWISE_FUNCTION(cos)
+  CTGRAD_LANEWISE_FUNCTION(exp)
+  CTGRAD_LANEWISE_FUNCTION(log)
+  CTGRAD_LANEWISE_FUNCTION(log1p)
+  CTGRAD_LANEWISE_FUNCTION(sqrt)
+  CTGRAD_LANEWISE_FUNCTION(tanh)
+  CTGRAD_LANEWISE_FUNCTION(abs)
+#undef CTGRAD_LANEWISE_FUNCTION
+  friend lanes pow(const lanes& a, const lanes& b) {
+    lanes r;
+    detail::for_lanes<B>([&](std::size_t k) { r.lane[k] = std::pow(a.lane[k], b.lane[k]); });
+    return r;
+  }
+};
+
+namespace detail {
+template <class T>
+inline constexpr bool is_lanes = false;
+template <class T, std::size_t B>
+inline constexpr bool is_lanes<lanes<T, B>> = true;
+}  // namespace detail
+
+/// select(condition, a, b) of a number that is not lanes (a double, a dual): condition ? a : b.
+/// The ops write their branches as select, so that in lanes each lane takes its own branch.
+template <class T>
+  requires(!detail::is_lanes<T>)
+CTGRAD_ALWAYS_INLINE constexpr T select(bool condition, T a, T b) {
+  return condition ? a : b;
+}
+/// all_zero(x) of a number that is not lanes: x == 0 (for a dual, both its parts).
+template <class T>
+  requires(!detail::is_lanes<T>)
+CTGRAD_ALWAYS_INLINE constexpr bool all_zero(const T& x) {
+  return x == T{0};
+}
+
+namespace detail {
+/// How many rows value_and_grad(loss, params, data) sweeps at once in T: 32 bytes' worth, 4
+/// doubles or 8 floats, two SSE2 registers (independent chains keep both FMA units busy). Chosen
+/// by measurement, not from the target: with -march=native on an AVX-512 machine, 8 and 16
+/// doubles were no faster on W2 and W3 than 4, and 16 made the kernel too large for g++ to
+/// inline its op rules (docs/guide/scaling.md, "Rows in lanes").
+template <class T>
+inline constexpr std::size_t rows_per_block = 32 / sizeof(T) > 0 ? 32 / sizeof(T) : 1;
+}  // namespace detail
+}  // namespace ctgrad
