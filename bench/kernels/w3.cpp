@@ -6,26 +6,10 @@
 #include <ctgrad/ctgrad.hpp>
 
 #include <algorithm>
-#include <cmath>
-#include <numbers>
 #include <random>
 
 namespace bench::w3 {
-data make_moons(double noise, unsigned seed) {
-  constexpr std::size_t outer = rows / 2, inner = rows - outer;
-  std::mt19937 generator(seed);
-  std::normal_distribution<double> jitter(0.0, noise);
-  data set{std::vector<std::array<double, inputs>>(rows), std::vector<double>(rows)};
-  for (std::size_t n = 0; n < rows; ++n) {
-    const bool on_outer = n < outer;
-    const double k = static_cast<double>(on_outer ? n : n - outer);
-    const double t = std::numbers::pi * k / static_cast<double>((on_outer ? outer : inner) - 1);
-    set.x[n][0] = (on_outer ? std::cos(t) : 1.0 - std::cos(t)) + jitter(generator);
-    set.x[n][1] = (on_outer ? std::sin(t) : 0.5 - std::sin(t)) + jitter(generator);
-    set.y[n] = on_outer ? -1.0 : 1.0;
-  }
-  return set;
-}
+data make_moons(double noise, unsigned seed) { return make_moons(rows, noise, seed); }
 
 data make_data(unsigned seed) { return make_moons(0.1, seed); }
 
@@ -43,63 +27,7 @@ parameters make_parameters(unsigned seed) {
 }
 
 loss_and_gradient loss_and_gradient_hand(const data& set, const parameters& theta) {
-  constexpr double scale = 1.0 / rows;
-  loss_and_gradient result{};
-  parameters& g = result.gradient;
-  for (std::size_t n = 0; n < rows; ++n) {
-    const auto& x = set.x[n];
-    // step = relu'(z) with relu'(0) = 0, kept as numbers so that the backward loops have no branch.
-    std::array<double, hidden> h1, step1, h2, step2;
-    for (std::size_t i = 0; i < hidden; ++i) {
-      const double z = theta.W1[i * inputs] * x[0] + theta.W1[i * inputs + 1] * x[1] + theta.b1[i];
-      h1[i] = std::max(z, 0.0);
-      step1[i] = z > 0.0 ? 1.0 : 0.0;
-    }
-    double score = theta.b3[0];
-    for (std::size_t i = 0; i < hidden; ++i) {
-      double z = theta.b2[i];
-      for (std::size_t j = 0; j < hidden; ++j) z += theta.W2[i * hidden + j] * h1[j];
-      h2[i] = std::max(z, 0.0);
-      step2[i] = z > 0.0 ? 1.0 : 0.0;
-      score += theta.W3[i] * h2[i];
-    }
-    const double margin = 1.0 - set.y[n] * score;
-    if (margin <= 0.0) continue;  // max(0, u) is flat here, with max'(0) = 0: no loss, no gradient
-    result.loss += margin;
-    const double delta = -set.y[n] * scale;  // ∂loss/∂score of this row
-    g.b3[0] += delta;
-    std::array<double, hidden> dh1{};
-    for (std::size_t i = 0; i < hidden; ++i) {
-      g.W3[i] += delta * h2[i];
-      const double dz2 = delta * theta.W3[i] * step2[i];
-      g.b2[i] += dz2;
-      for (std::size_t j = 0; j < hidden; ++j) {
-        g.W2[i * hidden + j] += dz2 * h1[j];
-        dh1[j] += dz2 * theta.W2[i * hidden + j];
-      }
-    }
-    for (std::size_t i = 0; i < hidden; ++i) {
-      const double dz1 = dh1[i] * step1[i];
-      g.W1[i * inputs] += dz1 * x[0];
-      g.W1[i * inputs + 1] += dz1 * x[1];
-      g.b1[i] += dz1;
-    }
-  }
-  result.loss *= scale;
-  // The penalty α·p² adds α·p² to the loss and 2α·p to the gradient, for every weight and bias.
-  const auto penalize = [&result](const auto& p, auto& dp) {
-    for (std::size_t i = 0; i < p.size(); ++i) {
-      result.loss += alpha * p[i] * p[i];
-      dp[i] += 2.0 * alpha * p[i];
-    }
-  };
-  penalize(theta.W1, g.W1);
-  penalize(theta.b1, g.b1);
-  penalize(theta.W2, g.W2);
-  penalize(theta.b2, g.b2);
-  penalize(theta.W3, g.W3);
-  penalize(theta.b3, g.b3);
-  return result;
+  return hand_kernel<hidden, rows, loss_and_gradient>(set, theta);
 }
 
 loss_and_gradient loss_and_gradient_micrograd(const data& set, const parameters& theta) {

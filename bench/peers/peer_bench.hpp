@@ -55,7 +55,8 @@ void require_agreement(std::string_view variant, std::string_view where,
   }
 }
 
-/// Registers BM_<W>_<variant>, timing kernel(data, θ) -> W::result, once it has computed the
+/// Registers BM_<W>_<variant>, timing kernel(data, θ) -> W::result (or what converts to it, converted
+/// only to be checked), with a GFLOP/s counter where W counts its flops, once it has computed the
 /// hand-written kernel's numbers at the benchmark's point, at a second point, and at the first
 /// again (a kernel that keeps a tape must stay right after the point moves, and move back).
 template <class W, class Kernel>
@@ -75,6 +76,10 @@ void add(std::string_view variant, Kernel kernel) {
     for (auto _ : state) {
       auto computed = (*shared)(data, theta);
       benchmark::DoNotOptimize(computed);
+    }
+    if constexpr (requires { W::flops; }) {  // W::flops per call: shown as GFLOP=<rate>/s
+      state.counters["GFLOP"] = benchmark::Counter(1e-9 * W::flops * static_cast<double>(state.iterations()),
+                                                     benchmark::Counter::kIsRate);
     }
   });
 }

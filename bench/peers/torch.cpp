@@ -1,6 +1,6 @@
 // bench/peers/torch.cpp: libtorch's autograd on the CPU, in double precision and one thread,
 // beside the hand-written kernels (a binary of its own: torch's headers take half a minute to
-// compile).
+// compile), on the workloads and on the 2-H-H-1 grid of bench/kernels/wide.hpp.
 //   torch  the loss written as batched tensor operations over all rows at once, as a PyTorch
 //          user writes it (matrix products, relu, mean), with the data as tensors made once. The
 //          parameters are leaf tensors kept between calls, as a model's are: a call copies θ in,
@@ -100,11 +100,14 @@ struct torch_w2 {
   }
 };
 
-struct torch_w3 {
+/// W3's network, and the 2-H-H-1 grid's (bench/kernels/wide.hpp): W::hidden units per layer.
+template <class W>
+struct torch_mlp {
+  static constexpr auto H = static_cast<std::int64_t>(W::hidden);
   torch::Tensor x, y;
-  leaves<w3> p{{{16, 2}, {16}, {16, 16}, {16}, {1, 16}, {1}}};
-  explicit torch_w3(const w3::data& set) { std::tie(x, y) = rows_of(set); }
-  w3::result operator()(const w3::data&, const w3::parameters& theta) {
+  leaves<W> p{{{H, 2}, {H}, {H, H}, {H}, {1, H}, {1}}};
+  explicit torch_mlp(const typename W::data& set) { std::tie(x, y) = rows_of(set); }
+  typename W::result operator()(const typename W::data&, const typename W::parameters& theta) {
     p.load(theta);
     const torch::Tensor h1 = torch::relu(torch::addmm(p[1], x, p[0].t()));
     const torch::Tensor h2 = torch::relu(torch::addmm(p[3], h1, p[2].t()));
@@ -138,10 +141,14 @@ int main(int argc, char** argv) {
     } else if constexpr (std::is_same_v<W, w2>) {
       add<W>("torch", torch_w2(benchmark_data<W>()));
     } else if constexpr (std::is_same_v<W, w3>) {
-      add<W>("torch", torch_w3(benchmark_data<W>()));
+      add<W>("torch", torch_mlp<W>(benchmark_data<W>()));
     } else {
       add<W>("torch", torch_rosenbrock<W::size>{});
     }
+  });
+  for_each_wide_point([]<class W>() {
+    add_hand<W>();
+    add<W>("torch", torch_mlp<W>(benchmark_data<W>()));
   });
   return run_benchmarks(argc, argv);
 }

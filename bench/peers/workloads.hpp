@@ -9,12 +9,14 @@
 #include "../kernels/w1.hpp"
 #include "../kernels/w2.hpp"
 #include "../kernels/w3.hpp"
+#include "../kernels/wide.hpp"
 
 #include <array>
 #include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace bench::peers {
 /// A workload W has: name; data, parameters and result types; size, the number of parameters;
@@ -137,7 +139,20 @@ struct w2 {
   }
 };
 
-struct w3 {
+/// The blocks of the 2-H-H-1 network's parameters (W3's and the wide grid's), in the flat order.
+struct network_blocks {
+  template <class P, class F>
+  static void for_each_block(P& p, F&& f) {
+    f("W1", std::span(p.W1));
+    f("b1", std::span(p.b1));
+    f("W2", std::span(p.W2));
+    f("b2", std::span(p.b2));
+    f("W3", std::span(p.W3));
+    f("b3", std::span(p.b3));
+  }
+};
+
+struct w3 : network_blocks {
   static constexpr std::string_view name = "w3";
   using data = bench::w3::data;
   using parameters = bench::w3::parameters;
@@ -152,15 +167,6 @@ struct w3 {
   static result hand(const data& set, const parameters& theta) { return bench::w3::loss_and_gradient_hand(set, theta); }
   static double loss_of(const result& r) { return r.loss; }
   static result make_result(double loss, const parameters& gradient) { return {loss, gradient}; }
-  template <class P, class F>
-  static void for_each_block(P& p, F&& f) {
-    f("W1", std::span(p.W1));
-    f("b1", std::span(p.b1));
-    f("W2", std::span(p.W2));
-    f("b2", std::span(p.b2));
-    f("W3", std::span(p.W3));
-    f("b3", std::span(p.b3));
-  }
 
   template <class S, class Relu>
   static S loss(const data& set, const S* theta, Relu relu) {
@@ -187,6 +193,35 @@ struct w3 {
     return loss;
   }
 };
+
+/// The point (H, N) of the 2-H-H-1 grid (bench/kernels/wide.hpp), wide_H<H>_N<N>: W3's network with
+/// H units per layer on N rows, timed at make_parameters<H>(); flops is one call's count.
+template <std::size_t H, std::size_t N>
+struct wide : network_blocks {
+  static inline const std::string name = "wide_H" + std::to_string(H) + "_N" + std::to_string(N);
+  using data = bench::wide::data;
+  using parameters = bench::wide::parameters<H>;
+  using result = bench::wide::loss_and_gradient<H>;
+  static constexpr std::size_t hidden = H, rows = N;
+  static constexpr std::size_t size = H * bench::wide::inputs + H + H * H + H + H + 1;
+  static constexpr double flops = bench::wide::flops(H, N);
+  static data make_data() { return bench::wide::make_data(N); }
+  static parameters benchmark_parameters() { return bench::wide::make_parameters<H>(); }
+  static parameters other_parameters() { return bench::wide::make_parameters<H>(3); }
+  static result hand(const data& set, const parameters& theta) { return bench::wide::hand<H>(set, theta); }
+  static double loss_of(const result& r) { return r.loss; }
+  static result make_result(double loss, const parameters& gradient) { return {loss, gradient}; }
+};
+
+/// Calls f.template operator()<wide<H, N>>() for every point of the grid, H then N.
+template <class F>
+void for_each_wide_point(F&& f) {
+  namespace grid = bench::wide;
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    constexpr std::size_t columns = grid::row_counts.size();
+    (f.template operator()<wide<grid::widths[I / columns], grid::row_counts[I % columns]>>(), ...);
+  }(std::make_index_sequence<grid::widths.size() * grid::row_counts.size()>{});
+}
 
 template <std::size_t N>
 struct rosenbrock {
