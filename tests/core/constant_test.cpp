@@ -39,12 +39,16 @@ static_assert(std::is_same_v<decltype(1'000_c), rational<1000>>);
 static_assert(eval(0.1_c * x, at(x = 1.0)) == 0.1);
 static_assert(eval(1e-4_c * x, at(x = 1.0)) == 1e-4);
 static_assert(eval(3.14159265358979_c * x, at(x = 1.0)) == 3.14159265358979);
-// And a named subexpression that holds one is shared, where one holding 0.5 is copied at each use.
+// And a named subexpression that holds one is shared. One holding 0.5 is shared too where its
+// uses' constants are equal, which the entry points check at run time; the graph they use where
+// they differ holds each use on its own.
 constexpr auto half_x = 0.5_c * x;
 constexpr auto runtime_half_x = 0.5 * x;
-// ½, x, ½·x, sin, cos, the product; with 0.5, a second 0.5 and a second 0.5·x.
+// ½, x, ½·x, sin, cos, the product; without sharing, a second 0.5 and a second 0.5·x.
 static_assert(detail::graph_t<decltype(sin(half_x) * cos(half_x))>::size == 6);
-static_assert(detail::graph_t<decltype(sin(runtime_half_x) * cos(runtime_half_x))>::size == 8);
+static_assert(!detail::shares_payloads<decltype(sin(half_x) * cos(half_x))>);
+static_assert(detail::graph_t<decltype(sin(runtime_half_x) * cos(runtime_half_x))>::size == 6);
+static_assert(detail::unshared_graph_t<decltype(sin(runtime_half_x) * cos(runtime_half_x))>::size == 8);
 
 // Every rational the library makes is in lowest terms with a positive denominator.
 static_assert(std::is_same_v<decltype(detail::make_rational<2, 4>()), rational<1, 2>>);

@@ -114,7 +114,9 @@ TEST_CASE("diff/large_graph: a Jacobian of a chain and a step of it in the middl
 namespace {
 template <std::size_t... I>
 auto squared_distances(const std::array<double, sizeof...(I)>& c, std::index_sequence<I...>) {
-  return ((pow<2>(x - c[I])) + ...);  // a runtime constant per term: no two terms are one node
+  // Every term is of one type, so the graph shares them (core/graph.hpp, payload_alias); their
+  // constants differ, so value_and_grad sweeps the graph that holds each term on its own.
+  return ((pow<2>(x - c[I])) + ...);
 }
 }  // namespace
 
@@ -122,7 +124,9 @@ TEST_CASE("diff/large_graph: 60 runtime constants keep their own values across p
   std::array<double, 60> c{};
   for (std::size_t i = 0; i < c.size(); ++i) c[i] = 0.01 * static_cast<double>(i * i % 97) - 0.3;
   const auto f = squared_distances(c, std::make_index_sequence<60>{});
-  static_assert(detail::graph_t<decltype(f)>::size > detail::sweep_piece_nodes);
+  static_assert(detail::shares_payloads<decltype(f)>);
+  static_assert(std::size_t{detail::graph_t<decltype(f)>::size} < std::size_t{detail::unshared_graph_t<decltype(f)>::size});
+  static_assert(detail::unshared_graph_t<decltype(f)>::size > detail::sweep_piece_nodes);
   const auto [value, g] = value_and_grad(f, wrt(x), at(x = 0.7));
   double sum = 0;
   double slope = 0;

@@ -75,10 +75,14 @@ static_assert(detail::id_in<std::remove_cvref_t<decltype(th)>, residual_graph> !
 static_assert(detail::graph_t<decltype(sin(th) + cos(th) + th)>::size == detail::graph_t<decltype(th)>::size + 4,
               "sin(th) + cos(th) + th adds sin, cos and two sums to th's graph, and no second th");
 static_assert(detail::graph_t<decltype(sin(th) * sin(th))>::size == detail::graph_t<decltype(th)>::size + 2);
-// A subexpression that holds a runtime constant is a node of its own at each use: its type does
-// not say its value. Its constants are payloads, in the order they are written.
-static_assert(detail::graph_t<decltype(x * 2.5 + x * 2.5)>::size == 6);
+// A subexpression that holds a runtime constant is shared by the uses of its type too, but its type
+// does not say its value: the entry points compare the uses' constants (payloads, numbered in the
+// order they are written) and sweep the graph that holds each use on its own where they differ.
+static_assert(detail::graph_t<decltype(x * 2.5 + x * 2.5)>::size == 4);
+static_assert(detail::unshared_graph_t<decltype(x * 2.5 + x * 2.5)>::size == 6);
 static_assert(detail::graph_t<decltype(x * 2.5 + x * 2.5)>::payloads == 2);
+static_assert(eval(x * 2.5 + x * 2.5, at(x = 2.0)) == 10.0);
+static_assert(eval(x * 2.5 + x * 1.5, at(x = 2.0)) == 8.0);
 // The flat sweeps are constant expressions too.
 constexpr auto s = x * x + y;
 static_assert(eval(s * s + s, at(x = 3.0, y = 4.0)) == 182.0);

@@ -51,7 +51,7 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto eval(const E& f, const bindin
                   "ctgrad::eval: the expression uses a variable that at(...) does not bind.");
     return value_type{};  // the sentence above is the only error
   } else if constexpr (detail::flat_sweepable<E>) {  // each node once, however often it is used
-    return detail::flat_forward<value_type>(f, b)[detail::graph_t<E>::root];
+    return detail::flat_eval<value_type>(f, b);
   } else {  // a tensor expression: the forward sweep's record holds every node's value
     typename detail::record_of<value_type, E, bindings<Bindings...>>::type record{};
     detail::forward<value_type>(f, b, record);

@@ -217,15 +217,50 @@ CTGRAD_ALWAYS_INLINE constexpr void forward_sweep(G graph, Values& v, const Payl
   }
 }
 
-/// The flat forward sweep of f at the point: every node's value, the root's last.
-template <class T, class E, class B>
-CTGRAD_ALWAYS_INLINE constexpr auto flat_forward(const E& f, const B& point) {
-  using graph = graph_t<E>;
-  std::array<T, graph::payloads> payloads{};
+/// f's runtime constants in T, numbered as its graph numbers them.
+template <class T, class E>
+CTGRAD_ALWAYS_INLINE constexpr auto payloads_of(const E& f) {
+  std::array<T, graph_t<E>::payloads> payloads{};
   gather_payloads<T, 0>(f, payloads);
-  node_values<T, graph::size> v;
-  forward_sweep<T>(graph{}, v, payloads, point);
+  return payloads;
+}
+
+/// E's graph without sharing the uses of a subexpression that holds runtime constants (graph_of).
+template <class E>
+using unshared_graph_t = typename graph_of<std::remove_cvref_t<E>>::unshared;
+
+/// Whether E's graph shares a subexpression holding runtime constants between uses whose types
+/// are one (`auto inverse = 1.0 / t;` used twice): then the entry points compare the constants.
+template <class E>
+concept shares_payloads = !__is_same(typename graph_of<std::remove_cvref_t<E>>::aliases, nil);
+
+/// Whether E's graph computes f with these payloads: every shared use's constants are its first's.
+template <class E, class T, std::size_t N>
+CTGRAD_ALWAYS_INLINE constexpr bool shared_uses_agree(const std::array<T, N>& payloads) {
+  return aliases_hold<typename graph_of<std::remove_cvref_t<E>>::aliases>::at(payloads);
+}
+
+/// The flat forward sweep of graph G with these payloads at the point: every node's value, the
+/// root's last.
+template <class T, class G, class Payloads, class B>
+CTGRAD_ALWAYS_INLINE constexpr auto flat_forward_on(G graph, const Payloads& payloads, const B& point) {
+  node_values<T, G::size> v;
+  forward_sweep<T>(graph, v, payloads, point);
   return v;
+}
+
+/// f's value at the point, from the flat forward sweep of its graph (or, where two uses of one
+/// subexpression type hold different constants, of the graph that holds each on its own).
+template <class T, class E, class B>
+CTGRAD_ALWAYS_INLINE constexpr T flat_eval(const E& f, const B& point) {
+  const auto payloads = payloads_of<T>(f);
+  if constexpr (shares_payloads<E>) {
+    if (!shared_uses_agree<E>(payloads)) {
+      using unshared = unshared_graph_t<E>;
+      return flat_forward_on<T>(unshared{}, payloads, point)[unshared::root];
+    }
+  }
+  return flat_forward_on<T>(graph_t<E>{}, payloads, point)[graph_t<E>::root];
 }
 }  // namespace
 }  // namespace ctgrad::detail

@@ -776,11 +776,12 @@ CTGRAD_ALWAYS_INLINE constexpr void store_gradient(variable_list<Variables...>, 
 
 /// f's value, and its gradient with respect to Wrt stored (Accumulate: added) into g: the flat
 /// forward sweep, then the flat backward sweep.
-template <bool Accumulate, class T, class E, class Wrt, class B, class Gradient>
-CTGRAD_ALWAYS_INLINE constexpr T flat_value_and_grad(const E& f, Wrt wrt, const B& point, Gradient& g) {
-  using graph = graph_t<E>;
+template <bool Accumulate, class T, class G, class Payloads, class Wrt, class B, class Gradient>
+CTGRAD_ALWAYS_INLINE constexpr T flat_value_and_grad_on(G graph_value, const Payloads& payloads, Wrt wrt, const B& point,
+                                                        Gradient& g) {
+  using graph = G;
   using plan = backward_plan<graph, Wrt>;
-  const auto v = flat_forward<T>(f, point);
+  const auto v = flat_forward_on<T>(graph_value, payloads, point);
   if constexpr (plan::plan.needs[graph::root]) {
     node_values<T, graph::size> adjoint;
     adjoint[graph::root] = T{1};
@@ -788,6 +789,16 @@ CTGRAD_ALWAYS_INLINE constexpr T flat_value_and_grad(const E& f, Wrt wrt, const 
     store_gradient<Accumulate, graph, plan, T>(wrt, adjoint, g);
   }
   return v[graph::root];
+}
+template <bool Accumulate, class T, class E, class Wrt, class B, class Gradient>
+CTGRAD_ALWAYS_INLINE constexpr T flat_value_and_grad(const E& f, Wrt wrt, const B& point, Gradient& g) {
+  const auto payloads = payloads_of<T>(f);
+  if constexpr (shares_payloads<E>) {  // two uses of one type hold different constants: each its own
+    if (!shared_uses_agree<E>(payloads)) {
+      return flat_value_and_grad_on<Accumulate, T>(unshared_graph_t<E>{}, payloads, wrt, point, g);
+    }
+  }
+  return flat_value_and_grad_on<Accumulate, T>(graph_t<E>{}, payloads, wrt, point, g);
 }
 }  // namespace
 }  // namespace ctgrad::detail

@@ -196,19 +196,72 @@ CTGRAD_ALWAYS_INLINE constexpr void gather_output_payloads(std::array<T, N>& out
 template <class... Outputs>
 using outputs_graph = graph_of_outputs<std::remove_cvref_t<Outputs>...>;
 
-/// Every node's value at the point, the outputs' stored into value[i] too.
-template <class T, class... Outputs, class B>
-CTGRAD_ALWAYS_INLINE constexpr auto outputs_forward(const output_list<Outputs...>& f, const B& point, T* value) {
-  using lowered = outputs_graph<Outputs...>;
-  using graph = typename lowered::type;
-  std::array<T, graph::payloads> payloads{};
-  if constexpr (graph::payloads > 0) {
+/// The same graph with each use of a subexpression holding runtime constants on its own.
+template <class... Outputs>
+using unshared_outputs_graph = unshared_graph_of_outputs<std::remove_cvref_t<Outputs>...>;
+
+/// The outputs' runtime constants, numbered as their graph numbers them.
+template <class T, class... Outputs>
+CTGRAD_ALWAYS_INLINE constexpr auto outputs_payloads(const output_list<Outputs...>& f) {
+  std::array<T, outputs_graph<Outputs...>::type::payloads> payloads{};
+  if constexpr (outputs_graph<Outputs...>::type::payloads > 0) {
     std::apply([&](const auto&... e) { gather_output_payloads<T, 0>(payloads, e...); }, f.expressions);
   }
+  return payloads;
+}
+
+/// Whether the outputs' shared graph computes them with these payloads (core/graph.hpp,
+/// payload_alias): false where two uses of one subexpression type hold different constants.
+template <class... Outputs, class T, std::size_t N>
+CTGRAD_ALWAYS_INLINE constexpr bool outputs_share(const std::array<T, N>& payloads) {
+  return aliases_hold<typename outputs_graph<Outputs...>::aliases>::at(payloads);
+}
+template <class... Outputs>
+concept outputs_share_payloads = !__is_same(typename outputs_graph<Outputs...>::aliases, nil);
+
+/// Every node's value of Lowered's graph (outputs_graph or unshared_outputs_graph) at the point,
+/// the outputs' stored into value[i] too.
+template <class T, class Lowered, class Payloads, class B>
+CTGRAD_ALWAYS_INLINE constexpr auto outputs_forward(const Payloads& payloads, const B& point, T* value) {
+  using graph = typename Lowered::type;
   node_values<T, graph::size> v;
   forward_sweep<T>(graph{}, v, payloads, point);
-  for (std::size_t k = 0; k < sizeof...(Outputs); ++k) value[k] = v[lowered::ids[k]];
+  for (std::size_t k = 0; k < Lowered::ids.size(); ++k) value[k] = v[Lowered::ids[k]];
   return v;
+}
+
+/// The outputs' values into value[i] and their derivatives along direction into derivative[i]:
+/// one forward and one tangent sweep of the graph that computes them.
+template <class T, class Lowered, class Payloads, class Wrt, class B, class Direction>
+CTGRAD_ALWAYS_INLINE constexpr void outputs_jvp_on(const Payloads& payloads, Wrt, const B& point,
+                                                   const Direction& direction, T* value, T* derivative) {
+  const auto v = outputs_forward<T, Lowered>(payloads, point, value);
+  tangent_sweep<T, typename Lowered::type, Wrt, Lowered>(v, direction, derivative, 1);
+}
+template <class T, class... Outputs, class Wrt, class B, class Direction>
+CTGRAD_ALWAYS_INLINE constexpr void outputs_jvp(const output_list<Outputs...>& f, Wrt wrt, const B& point,
+                                                const Direction& direction, T* value, T* derivative) {
+  const auto payloads = outputs_payloads<T>(f);
+  if constexpr (outputs_share_payloads<Outputs...>) {
+    if (!outputs_share<Outputs...>(payloads)) {
+      outputs_jvp_on<T, unshared_outputs_graph<Outputs...>>(payloads, wrt, point, direction, value, derivative);
+      return;
+    }
+  }
+  outputs_jvp_on<T, outputs_graph<Outputs...>>(payloads, wrt, point, direction, value, derivative);
+}
+
+/// The outputs' values at the point into value[i].
+template <class T, class... Outputs, class B>
+CTGRAD_ALWAYS_INLINE constexpr void outputs_values(const output_list<Outputs...>& f, const B& point, T* value) {
+  const auto payloads = outputs_payloads<T>(f);
+  if constexpr (outputs_share_payloads<Outputs...>) {
+    if (!outputs_share<Outputs...>(payloads)) {
+      outputs_forward<T, unshared_outputs_graph<Outputs...>>(payloads, point, value);
+      return;
+    }
+  }
+  outputs_forward<T, outputs_graph<Outputs...>>(payloads, point, value);
 }
 
 /// One row of the Jacobian: output Id's adjoints stored as partials, in wrt(...)'s order; 0 for a
@@ -398,19 +451,31 @@ CTGRAD_ALWAYS_INLINE constexpr void tensor_value_and_jacobian(const E& f, variab
 }
 
 /// The outputs' values into value[i] and their Jacobian into jacobian (row-major).
+template <class Mode, class Lowered, class T, class Payloads, class... Variables, class B>
+CTGRAD_ALWAYS_INLINE constexpr void flat_value_and_jacobian_on(const Payloads& payloads, variable_list<Variables...> wrt,
+                                                               const B& point, T* value, T* jacobian) {
+  using lowered = Lowered;
+  using graph = typename lowered::type;
+  constexpr std::size_t outputs = lowered::ids.size();
+  const auto v = outputs_forward<T, lowered>(payloads, point, value);
+  if constexpr (by_rows<Mode, outputs, sizeof...(Variables)>) {
+    jacobian_by_rows<T, graph, lowered, variable_list<Variables...>, std::make_index_sequence<outputs>>(v, jacobian);
+  } else {
+    jacobian_by_columns<T, graph, lowered>(wrt, std::make_index_sequence<sizeof...(Variables)>{}, v, jacobian);
+  }
+}
 template <class Mode, class T, class... Outputs, class... Variables, class B>
 CTGRAD_ALWAYS_INLINE constexpr void flat_value_and_jacobian(const output_list<Outputs...>& f,
                                                             variable_list<Variables...> wrt, const B& point, T* value,
                                                             T* jacobian) {
-  using lowered = outputs_graph<Outputs...>;
-  using graph = typename lowered::type;
-  const auto v = outputs_forward<T>(f, point, value);
-  if constexpr (by_rows<Mode, sizeof...(Outputs), sizeof...(Variables)>) {
-    jacobian_by_rows<T, graph, lowered, variable_list<Variables...>, std::make_index_sequence<sizeof...(Outputs)>>(
-        v, jacobian);
-  } else {
-    jacobian_by_columns<T, graph, lowered>(wrt, std::make_index_sequence<sizeof...(Variables)>{}, v, jacobian);
+  const auto payloads = outputs_payloads<T>(f);
+  if constexpr (outputs_share_payloads<Outputs...>) {  // two uses of one type hold different constants
+    if (!outputs_share<Outputs...>(payloads)) {
+      flat_value_and_jacobian_on<Mode, unshared_outputs_graph<Outputs...>>(payloads, wrt, point, value, jacobian);
+      return;
+    }
   }
+  flat_value_and_jacobian_on<Mode, outputs_graph<Outputs...>>(payloads, wrt, point, value, jacobian);
 }
 
 /// value_and_jacobian of outputs(...) on the flat graph or, with tensors, the tree sweeps.
@@ -503,7 +568,7 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto eval(const output_list<Output
   std::array<T, sizeof...(Outputs)> value{};
   if constexpr (!detail::checked_outputs<bindings<Bindings...>, output_list<Outputs...>>::value) {
   } else if constexpr (detail::flat_jacobian<output_list<Outputs...>>) {
-    detail::outputs_forward<T>(f, point, value.data());
+    detail::outputs_values<T>(f, point, value.data());
   } else {  // tensors: each output's own forward sweep
     value = std::apply([&](const auto&... e) { return std::array<T, sizeof...(Outputs)>{eval(e, point)...}; },
                        f.expressions);
@@ -538,10 +603,7 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr auto jvp(
   value_and_derivative<std::array<T, sizeof...(Outputs)>> result{};
   if constexpr (!detail::checked_outputs<bindings<Bindings...>, output_list<Outputs...>>::value) {
   } else if constexpr (detail::flat_jacobian<output_list<Outputs...>, Variables...>) {
-    using lowered = detail::outputs_graph<Outputs...>;
-    const auto v = detail::outputs_forward<T>(f, point, result.value.data());
-    detail::tangent_sweep<T, typename lowered::type, variable_list<Variables...>, lowered>(v, direction,
-                                                                                           result.derivative.data(), 1);
+    detail::outputs_jvp<T, Outputs...>(f, wrt, point, direction, result.value.data(), result.derivative.data());
   } else {
     auto values = detail::dual_values<T>(point);
     detail::dual_jvp<T>(f.expressions, wrt, values, [&](std::size_t k) { return direction[k]; }, result.value.data(),

@@ -505,18 +505,16 @@ constexpr bool holds_nan(const value_and_gradient<T, Variables...>& result) {
 /// value_and_grad(f, params, data) for an expression without tensors, on its flat graph: the
 /// nodes no row reaches (a penalty, a prior, a transform of the parameters) are computed once,
 /// the others once per row, and the rows' contributions to the first are added up and swept once.
-template <class E, class Params, class T, class... Variables, class... Columns>
-CTGRAD_ALWAYS_INLINE constexpr void flat_mean_value_and_grad(const E& f, const Params& params,
-                                                             const table<Columns...>& data, std::size_t rows,
-                                                             value_and_gradient<T, Variables...>& result) {
-  using graph = graph_t<E>;
+template <class G, class Payloads, class Params, class T, class... Variables, class... Columns>
+CTGRAD_ALWAYS_INLINE constexpr void flat_mean_value_and_grad_on(G, const Payloads& payloads, const Params& params,
+                                                                const table<Columns...>& data, std::size_t rows,
+                                                                value_and_gradient<T, Variables...>& result) {
+  using graph = G;
   using wrt = variable_list<Variables...>;
   using plan = backward_plan<graph, wrt, variable_list<typename Columns::variable_type...>>;
   using per_row = row_nodes<plan, true>;
   using per_call = row_nodes<plan, false>;
   constexpr std::size_t root = graph::root;
-  std::array<T, graph::payloads> payloads{};
-  gather_payloads<T, 0>(f, payloads);
   node_values<T, graph::size> v;
   node_values<T, graph::size> adjoint;
   const auto view = data.checked_rows();
@@ -545,6 +543,18 @@ CTGRAD_ALWAYS_INLINE constexpr void flat_mean_value_and_grad(const E& f, const P
     backward_sweep<T, plan, per_call>(v, adjoint);
     store_gradient<false, graph, plan, T>(wrt{}, adjoint, result.grad);
   }
+}
+template <class E, class Params, class T, class... Variables, class... Columns>
+CTGRAD_ALWAYS_INLINE constexpr void flat_mean_value_and_grad(const E& f, const Params& params,
+                                                             const table<Columns...>& data, std::size_t rows,
+                                                             value_and_gradient<T, Variables...>& result) {
+  const auto payloads = payloads_of<T>(f);
+  if constexpr (shares_payloads<E>) {  // two uses of one type hold different constants: each its own
+    if (!shared_uses_agree<E>(payloads)) {
+      return flat_mean_value_and_grad_on(unshared_graph_t<E>{}, payloads, params, data, rows, result);
+    }
+  }
+  flat_mean_value_and_grad_on(graph_t<E>{}, payloads, params, data, rows, result);
 }
 }  // namespace
 }  // namespace detail
