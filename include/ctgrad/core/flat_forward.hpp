@@ -240,12 +240,25 @@ CTGRAD_ALWAYS_INLINE constexpr bool shared_uses_agree(const std::array<T, N>& pa
   return aliases_hold<typename graph_of<std::remove_cvref_t<E>>::aliases>::at(payloads);
 }
 
-/// The flat forward sweep of graph G with these payloads at the point: every node's value, the
+/// E's graph (Unshared: the one without sharing the uses of a subexpression holding runtime
+/// constants). The entry points' bodies take E and the flag, as they took E before there were
+/// two graphs, and name the graph inside.
+template <class E, bool Unshared>
+struct graph_for {
+  using type = graph_t<E>;
+};
+template <class E>
+struct graph_for<E, true> {
+  using type = unshared_graph_t<E>;
+};
+
+/// The flat forward sweep of E's graph with these payloads at the point: every node's value, the
 /// root's last.
-template <class T, class G, class Payloads, class B>
-CTGRAD_ALWAYS_INLINE constexpr auto flat_forward_on(G graph, const Payloads& payloads, const B& point) {
-  node_values<T, G::size> v;
-  forward_sweep<T>(graph, v, payloads, point);
+template <class T, class E, bool Unshared, class Payloads, class B>
+CTGRAD_ALWAYS_INLINE constexpr auto flat_forward_on(const Payloads& payloads, const B& point) {
+  using graph = typename graph_for<E, Unshared>::type;
+  node_values<T, graph::size> v;
+  forward_sweep<T>(graph{}, v, payloads, point);
   return v;
 }
 
@@ -255,12 +268,9 @@ template <class T, class E, class B>
 CTGRAD_ALWAYS_INLINE constexpr T flat_eval(const E& f, const B& point) {
   const auto payloads = payloads_of<T>(f);
   if constexpr (shares_payloads<E>) {
-    if (!shared_uses_agree<E>(payloads)) {
-      using unshared = unshared_graph_t<E>;
-      return flat_forward_on<T>(unshared{}, payloads, point)[unshared::root];
-    }
+    if (!shared_uses_agree<E>(payloads)) return flat_forward_on<T, E, true>(payloads, point)[unshared_graph_t<E>::root];
   }
-  return flat_forward_on<T>(graph_t<E>{}, payloads, point)[graph_t<E>::root];
+  return flat_forward_on<T, E, false>(payloads, point)[graph_t<E>::root];
 }
 }  // namespace
 }  // namespace ctgrad::detail

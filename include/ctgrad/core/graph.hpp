@@ -359,13 +359,20 @@ using walk_of =
 /// subexpression that holds runtime constants are its first's (`aliases`: where their payloads
 /// are); and the graph that holds each such use on its own (`unshared`), the same graph if
 /// there are no aliases.
+template <class E, class Graph, bool Aliased>
+struct unshared_of {  // no aliases: the graph itself
+  using type = Graph;
+};
+template <class E, class Graph>
+struct unshared_of<E, Graph, true> {  // walked only here, where it is named: a second walk
+  using type = typename graph_from<walk_of<cons<visit<E>, nil>, no_sharing>>::type;
+};
 template <class E>
 struct graph_of {
   using lowered = graph_from<walk_of<cons<visit<E>, nil>, nil>>;
   using type = typename lowered::type;
   using aliases = typename lowered::aliases;
-  using unshared = typename std::conditional_t<__is_same(aliases, nil), std::type_identity<type>,
-                                               graph_from<walk_of<cons<visit<E>, nil>, no_sharing>>>::type;
+  using unshared = typename unshared_of<E, type, !__is_same(aliases, nil)>::type;
 };
 }  // namespace
 

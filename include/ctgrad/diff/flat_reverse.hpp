@@ -776,12 +776,11 @@ CTGRAD_ALWAYS_INLINE constexpr void store_gradient(variable_list<Variables...>, 
 
 /// f's value, and its gradient with respect to Wrt stored (Accumulate: added) into g: the flat
 /// forward sweep, then the flat backward sweep.
-template <bool Accumulate, class T, class G, class Payloads, class Wrt, class B, class Gradient>
-CTGRAD_ALWAYS_INLINE constexpr T flat_value_and_grad_on(G graph_value, const Payloads& payloads, Wrt wrt, const B& point,
-                                                        Gradient& g) {
-  using graph = G;
+template <bool Accumulate, class T, class E, bool Unshared, class Payloads, class Wrt, class B, class Gradient>
+CTGRAD_ALWAYS_INLINE constexpr T flat_value_and_grad_on(const Payloads& payloads, Wrt wrt, const B& point, Gradient& g) {
+  using graph = typename graph_for<E, Unshared>::type;
   using plan = backward_plan<graph, Wrt>;
-  const auto v = flat_forward_on<T>(graph_value, payloads, point);
+  const auto v = flat_forward_on<T, E, Unshared>(payloads, point);
   if constexpr (plan::plan.needs[graph::root]) {
     node_values<T, graph::size> adjoint;
     adjoint[graph::root] = T{1};
@@ -795,10 +794,10 @@ CTGRAD_ALWAYS_INLINE constexpr T flat_value_and_grad(const E& f, Wrt wrt, const 
   const auto payloads = payloads_of<T>(f);
   if constexpr (shares_payloads<E>) {  // two uses of one type hold different constants: each its own
     if (!shared_uses_agree<E>(payloads)) {
-      return flat_value_and_grad_on<Accumulate, T>(unshared_graph_t<E>{}, payloads, wrt, point, g);
+      return flat_value_and_grad_on<Accumulate, T, E, true>(payloads, wrt, point, g);
     }
   }
-  return flat_value_and_grad_on<Accumulate, T>(graph_t<E>{}, payloads, wrt, point, g);
+  return flat_value_and_grad_on<Accumulate, T, E, false>(payloads, wrt, point, g);
 }
 }  // namespace
 }  // namespace ctgrad::detail

@@ -505,11 +505,11 @@ constexpr bool holds_nan(const value_and_gradient<T, Variables...>& result) {
 /// value_and_grad(f, params, data) for an expression without tensors, on its flat graph: the
 /// nodes no row reaches (a penalty, a prior, a transform of the parameters) are computed once,
 /// the others once per row, and the rows' contributions to the first are added up and swept once.
-template <class G, class Payloads, class Params, class T, class... Variables, class... Columns>
-CTGRAD_ALWAYS_INLINE constexpr void flat_mean_value_and_grad_on(G, const Payloads& payloads, const Params& params,
+template <class E, bool Unshared, class Payloads, class Params, class T, class... Variables, class... Columns>
+CTGRAD_ALWAYS_INLINE constexpr void flat_mean_value_and_grad_on(const Payloads& payloads, const Params& params,
                                                                 const table<Columns...>& data, std::size_t rows,
                                                                 value_and_gradient<T, Variables...>& result) {
-  using graph = G;
+  using graph = typename graph_for<E, Unshared>::type;
   using wrt = variable_list<Variables...>;
   using plan = backward_plan<graph, wrt, variable_list<typename Columns::variable_type...>>;
   using per_row = row_nodes<plan, true>;
@@ -551,10 +551,10 @@ CTGRAD_ALWAYS_INLINE constexpr void flat_mean_value_and_grad(const E& f, const P
   const auto payloads = payloads_of<T>(f);
   if constexpr (shares_payloads<E>) {  // two uses of one type hold different constants: each its own
     if (!shared_uses_agree<E>(payloads)) {
-      return flat_mean_value_and_grad_on(unshared_graph_t<E>{}, payloads, params, data, rows, result);
+      return flat_mean_value_and_grad_on<E, true>(payloads, params, data, rows, result);
     }
   }
-  flat_mean_value_and_grad_on(graph_t<E>{}, payloads, params, data, rows, result);
+  flat_mean_value_and_grad_on<E, false>(payloads, params, data, rows, result);
 }
 }  // namespace
 }  // namespace detail
