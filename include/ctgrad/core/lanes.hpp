@@ -174,7 +174,7 @@ CTGRAD_ALWAYS_INLINE constexpr bool all_zero(const T& x) {
 
 namespace detail {
 /// How many rows value_and_grad(loss, params, data) sweeps at once in T: 32 bytes' worth, 4
-/// doubles or 8 floats, two SSE2 registers (independent chains keep both FMA units busy). Chosen
+/// doubles or 8 floats, two SSE2 registers (two independent chains for the vector units). Chosen
 /// by measurement, not from the target: with -march=native on an AVX-512 machine, 8 and 16
 /// doubles were no faster on W2 and W3 than 4, and 16 made the kernel too large for g++ to
 /// inline its op rules (docs/guide/scaling.md, "Rows in lanes").
