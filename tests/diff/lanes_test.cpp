@@ -113,6 +113,18 @@ TEST_CASE("lanes: the moons loss over any number of rows matches the row-by-row 
   }
 }
 
+TEST_CASE("lanes: parameters viewed in the caller's memory give the parameters' result") {
+  auto params = init_params(moons::parameters(), 4);
+  std::vector<double> buffer(params.numbers());
+  params.copy_to(std::span<double>(buffer));
+  const data_set data = make_data(23, 3);
+  const auto owned = value_and_grad(hinge_loss, params, dataset(X = data.x, Y = data.y));
+  const auto viewed = value_and_grad(hinge_loss, view(moons::parameters(), buffer), dataset(X = data.x, Y = data.y));
+  CHECK(relative_difference(owned, viewed) == 0.0);
+  const auto row_result = per_row(hinge_loss, params, moons::parameters(), data);
+  CHECK(relative_difference(row_result, viewed) <= 1e-13);
+}
+
 TEST_CASE("lanes: one row is the row-by-row sweep bit for bit") {
   // Lane 0 holds the row and the other lanes have share 0, so every sum adds exact zeros.
   auto params = init_params(moons::parameters(), 5);

@@ -421,6 +421,14 @@ CTGRAD_ALWAYS_INLINE constexpr void broadcast_into(const variable_values<T, Vari
            0};
 }
 
+/// The same from a view of parameters in the caller's memory, read in copy_to's order.
+template <class L, class T, class... Variables>
+CTGRAD_ALWAYS_INLINE constexpr void broadcast_into(const variable_values_view<T, Variables...>& from,
+                                                   variable_values<L, Variables...>& to) {
+  const T* number = from.data();
+  in_order{(for_each_number([&](L& lane) { lane = L(*number++); }, value_of<Variables>(to)), 0)..., 0};
+}
+
 /// The sum of the lanes of every number of from, added into to.
 template <class L, class T, class... Variables>
 CTGRAD_ALWAYS_INLINE constexpr void add_lane_sums(const variable_values<L, Variables...>& from,
@@ -436,9 +444,8 @@ CTGRAD_ALWAYS_INLINE constexpr void add_lane_sums(const variable_values<L, Varia
 /// once, and the lanes' gradients are added up once at the end. Each row's share 1/N is the
 /// adjoint its lane enters the sweep with; the lanes past the last row have share 0, so they
 /// add nothing.
-template <class T, class... Variables, class RowPart, class... Columns>
-CTGRAD_ALWAYS_INLINE constexpr void lane_mean_value_and_grad(const RowPart& row_part,
-                                                             const variable_values<T, Variables...>& params,
+template <class T, class... Variables, class RowPart, class Params, class... Columns>
+CTGRAD_ALWAYS_INLINE constexpr void lane_mean_value_and_grad(const RowPart& row_part, const Params& params,
                                                              const table<Columns...>& data, std::size_t rows,
                                                              value_and_gradient<T, Variables...>& result) {
   constexpr std::size_t B = rows_per_block<T>;
@@ -600,7 +607,8 @@ CTGRAD_ALWAYS_INLINE constexpr auto mean_value_and_grad(const E& f, const Params
     if (rows == 0) return result;
     const auto parts = detail::split_rows<typename Columns::variable_type...>(f);
     if constexpr (!detail::is_zero<decltype(parts.row)> && std::is_floating_point_v<T> &&
-                  detail::is_variable_values<Params> && detail::sweeps_in_lanes<decltype(parts.row)>) {
+                  (detail::is_variable_values<Params> || detail::is_values_view<Params>) &&
+                  detail::sweeps_in_lanes<decltype(parts.row)>) {
       detail::lane_mean_value_and_grad(parts.row, params, data, rows, result);
       // A sweep skips the operands of a term that is 0 (relu below its kink, the branch a where
       // does not take), whose rules may be ∞ or NaN there (sqrt at 0, x/0). In lanes it skips
