@@ -187,6 +187,81 @@ TEST_CASE("lanes: where's branch not taken reaches no lane, though its rule is i
   CHECK(relative_difference(expected, result) <= 1e-13);
 }
 
+TEST_CASE("lanes: a wide layer's weights, read once per block, give the row-by-row gradient") {
+  // A 96×96 matrix would take 288 KiB per copy in lanes: it is read in place and its partials
+  // are summed across the lanes as they come; the 96×2 one is still broadcast.
+  using wide = nn::mlp<"wide", 2, 96, 96, 1>;
+  constexpr wide wide_net;
+  constexpr auto loss = nn::hinge(wide_net(X), Y) + 1e-4 * nn::l2(wide::parameters());
+  using L = lanes<double, detail::rows_per_block<double>>;
+  static_assert(detail::kept_once<var<"wide.1.W", 96, 96>, L>);
+  static_assert(!detail::kept_once<var<"wide.0.W", 96, 2>, L>);
+  static_assert(!detail::kept_once<var<"wide.1.W", 64, 64>, L>);
+  static_assert(!detail::kept_once<var<"moons.1.W", 16, 16>, L>);
+  auto params = init_params(wide::parameters(), 5);
+  std::vector<double> buffer(params.numbers());
+  params.copy_to(std::span<double>(buffer));
+  for (const std::size_t rows : {std::size_t{1}, detail::rows_per_block<double> + 1, std::size_t{103}}) {
+    CAPTURE(rows);
+    const data_set data = make_data(rows, 13 + static_cast<unsigned>(rows));
+    const auto lanes_result = value_and_grad(loss, params, dataset(X = data.x, Y = data.y));
+    const auto row_result = per_row(loss, params, wide::parameters(), data);
+    CHECK(relative_difference(row_result, lanes_result) <= 1e-13);
+    const auto viewed = value_and_grad(loss, view(wide::parameters(), buffer), dataset(X = data.x, Y = data.y));
+    CHECK(relative_difference(lanes_result, viewed) == 0.0);
+  }
+}
+
+namespace huge {
+using net_type = nn::mlp<"huge", 2, 512, 512, 1>;
+constexpr net_type net;
+constexpr auto loss = nn::hinge(net(X), Y) + 1e-4 * nn::l2(net_type::parameters());
+using params_type = decltype(init_params(net_type::parameters(), 0));
+
+/// One call's mean loss and one partial, in a frame of its own: value_and_grad is inlined into
+/// its caller, so a function calling it three times would hold three calls' stack at once.
+[[gnu::noinline]] std::array<double, 2> mean_and_partial(const params_type& params, const data_set& data) {
+  const auto result = value_and_grad(loss, params, dataset(X = data.x, Y = data.y));
+  return {result.value, result.grad[net_type::layer<1>::weight](3, 5)};
+}
+}  // namespace huge
+
+TEST_CASE("lanes: a 512-wide layer fits a thread's stack, and its gradient is right") {
+  // Copied per lane, this network's 512×512 weights and their partials took 16 MiB of stack,
+  // which overflowed a thread's 8 MiB; kept once, a call takes 4 MiB, its gradient and the sum.
+  static auto params = init_params(huge::net_type::parameters(), 2);  // 2 MiB: not on the stack
+  const data_set data = make_data(9, 21);
+  const double analytic = huge::mean_and_partial(params, data)[1];
+  double& w = params[huge::net_type::layer<1>::weight](3, 5);
+  const double saved = w;
+  w = saved + 1e-6;
+  const double up = huge::mean_and_partial(params, data)[0];
+  w = saved - 1e-6;
+  const double down = huge::mean_and_partial(params, data)[0];
+  w = saved;
+  CHECK(analytic != 0.0);
+  CHECK(analytic == doctest::Approx((up - down) / 2e-6).epsilon(1e-6));
+}
+
+TEST_CASE("lanes: a wide variable read by elementwise ops and a transpose gets each lane's partials") {
+  // Every way a kept-once matrix's partials are collected: a product's rows and columns, an
+  // elementwise node of it (hadamard) and a transpose, each summed across the lanes.
+  constexpr var<"Ww", 4100, 2> WW;
+  constexpr var<"bw", 4100> BW;
+  constexpr var<"vw", 1, 4100> VW;
+  static_assert(detail::kept_once<var<"Ww", 4100, 2>, lanes<double, detail::rows_per_block<double>>>);
+  constexpr auto hw = WW * X + BW;
+  constexpr auto loss = sum(abs(hw) + max(hw, 0.25 * hw)) + sum(VW * tanh(hw)) * Y +
+                        sum(hadamard(WW, WW) * X) * Y + sum(transpose(WW) * relu(hw));
+  const auto wrt_all = wrt(WW, BW, VW);
+  const auto params = init_params(wrt_all, 9);
+  const data_set data = make_data(29, 6);
+  const auto lanes_result = value_and_grad(loss, params, dataset(X = data.x, Y = data.y));
+  const auto row_result = per_row(loss, params, wrt_all, data);
+  CHECK(relative_difference(row_result, lanes_result) <= 1e-13);
+  CHECK(std::abs(lanes_result.grad[WW](7, 1)) > 0);
+}
+
 // A named namespace, as counted_op's (tests/support): clang flags the op's name and latex as
 // unused in an anonymous one. A user op that does not say lane_wise: its eval branches with ?:,
 // which lanes do not have.

@@ -7,6 +7,7 @@
 #include <ctgrad/config.hpp>
 
 #include <cmath>
+#include <cstring>
 #include <cstddef>
 #include <type_traits>
 #include <utility>
@@ -152,6 +153,74 @@ struct lanes {
 };
 
 namespace detail {
+/// The lanes of a added up pairwise, half onto half: for 4 lanes (l0 + l2) + (l1 + l3), which
+/// is one vector addition and one of the two halves of a register.
+template <std::size_t Width, class T, std::size_t B>
+CTGRAD_ALWAYS_INLINE constexpr T pairwise_sum(const lanes<T, B>& a) {
+  if constexpr (Width == 1) {
+    return a.lane[0];
+  } else {
+    static_assert(Width % 2 == 0, "ctgrad::lanes: a pairwise sum halves an even number of lanes.");
+    lanes<T, B> halves = a;
+    for_lanes<Width / 2>([&](std::size_t k) { halves.lane[k] = a.lane[k] + a.lane[k + Width / 2]; });
+    return pairwise_sum<Width / 2>(halves);
+  }
+}
+
+/// Two vectors of 16 bytes (a GNU extension g++ and clang++ share), for lane_total.
+typedef double two_doubles __attribute__((vector_size(16)));
+typedef float four_floats __attribute__((vector_size(16)));
+template <class T, std::size_t N>
+struct vector_of {};
+template <>
+struct vector_of<double, 2> {
+  using type = two_doubles;
+};
+template <>
+struct vector_of<float, 4> {
+  using type = four_floats;
+};
+
+/// A number that collects lanes as their sum: `total += pack` adds the pack's lanes up first,
+/// pairwise, half onto half. The sweep in lanes keeps a wide tensor variable's partials in these
+/// (diff/reverse.hpp), one number per partial instead of one per lane. Nothing else converts
+/// lanes to one number, so a sweep that would assign or read lanes here fails to compile instead
+/// of dropping lanes.
+#if defined(__AVX__)
+inline constexpr bool vector_halving = false;
+#else
+inline constexpr bool vector_halving = true;
+#endif
+
+template <class T, std::size_t B>
+struct lane_total {
+  T value{};
+  CTGRAD_ALWAYS_INLINE constexpr lane_total& operator+=(const lanes<T, B>& pack) {
+    if constexpr ((B & (B - 1)) != 0) {
+      value += pack.sum();
+    } else if constexpr (vector_halving && requires { typename vector_of<T, B / 2>::type; }) {
+      if (std::is_constant_evaluated()) {
+        value += pairwise_sum<B>(pack);
+      } else {
+        // The first halving as one vector addition: for SSE2, g++ -O2 leaves the lane-by-lane
+        // form, and the products before it, in scalar instructions (14 per partial of a layer,
+        // not 10). With AVX it vectorises the lane-by-lane form itself, and better than this.
+        using half = typename vector_of<T, B / 2>::type;
+        half low, high;
+        std::memcpy(&low, pack.lane, sizeof(half));
+        std::memcpy(&high, pack.lane + B / 2, sizeof(half));
+        const half sum = low + high;
+        lanes<T, B / 2> rest;
+        for_lanes<B / 2>([&](std::size_t k) { rest.lane[k] = sum[k]; });
+        value += pairwise_sum<B / 2>(rest);
+      }
+    } else {
+      value += pairwise_sum<B>(pack);
+    }
+    return *this;
+  }
+};
+
 template <class T>
 inline constexpr bool is_lanes = false;
 template <class T, std::size_t B>

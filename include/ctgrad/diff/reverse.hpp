@@ -411,48 +411,104 @@ struct lane_rows {
   }
 };
 
-/// The parameters with each number in every lane.
+/// Whether the sweep in lanes L keeps V once instead of once per lane: a tensor variable whose
+/// copy per lane would take more than 256 KiB (a 64×64 matrix of doubles in lanes of 4 takes
+/// 128 KiB, a 256×256 one 2 MiB). Such a variable is read where the parameters hold it and its
+/// partials are summed across the lanes as they are collected (lane_total). Its copies and their
+/// partials would live on the stack, B times its size each: a 512×512 layer's 16 MiB overflowed
+/// the 8 MiB of a thread's stack. Below the limit a copy per lane is as fast or faster (it saves
+/// a broadcast at every read and a sum at every partial: docs/guide/scaling.md).
+template <class V, class L>
+inline constexpr bool kept_once = V::shape_type::rank > 0 && V::shape_type::size * sizeof(L) > 256 * 1024;
+
+/// A parameter's numbers in lanes: each number in every lane, or nothing for one kept_once.
+template <class V, class L, bool Once = kept_once<V, L>>
+struct lane_copy {
+  value_t<L, typename V::shape_type> value;
+};
+template <class V, class L>
+struct lane_copy<V, L, true> {};
+
+/// The parameters as the sweep in lanes reads them (lane_copy of each).
+template <class L, class... Variables>
+struct lane_parameters : lane_copy<Variables, L>... {};
+
+/// The partials the sweep in lanes collects: a number per lane for a variable it copies, the
+/// lanes' sum (lane_total) for one kept_once.
+template <class V, class L>
+using lane_partial = std::conditional_t<kept_once<V, L>, lane_total<typename L::value_type, L::width>, L>;
+template <class L, class... Variables>
+struct lane_gradient : slot<Variables, lane_partial<Variables, L>>... {};
+
+/// The parameters into lanes: each number of a copied variable in every lane.
 template <class L, class T, class... Variables>
 CTGRAD_ALWAYS_INLINE constexpr void broadcast_into(const variable_values<T, Variables...>& from,
-                                                   variable_values<L, Variables...>& to) {
-  in_order{(for_each_number([](L& lane, const T& number) { lane = L(number); }, value_of<Variables>(to),
-                            value_of<Variables>(from)),
-            0)...,
-           0};
+                                                   lane_parameters<L, Variables...>& to) {
+  const auto into = [&]<class V>(V) {
+    if constexpr (!kept_once<V, L>) {
+      for_each_number([](L& lane, const T& number) { lane = L(number); },
+                      static_cast<lane_copy<V, L>&>(to).value, value_of<V>(from));
+    }
+  };
+  in_order{(into(Variables{}), 0)..., 0};
 }
 
 /// The same from a view of parameters in the caller's memory, read in copy_to's order.
 template <class L, class T, class... Variables>
 CTGRAD_ALWAYS_INLINE constexpr void broadcast_into(const variable_values_view<T, Variables...>& from,
-                                                   variable_values<L, Variables...>& to) {
+                                                   lane_parameters<L, Variables...>& to) {
   const T* number = from.data();
-  in_order{(for_each_number([&](L& lane) { lane = L(*number++); }, value_of<Variables>(to)), 0)..., 0};
+  const auto into = [&]<class V>(V) {
+    if constexpr (kept_once<V, L>) {
+      number += V::shape_type::size;
+    } else {
+      for_each_number([&](L& lane) { lane = L(*number++); }, static_cast<lane_copy<V, L>&>(to).value);
+    }
+  };
+  in_order{(into(Variables{}), 0)..., 0};
 }
 
-/// The sum of the lanes of every number of from, added into to.
+/// V's binding in the sweep in lanes: to its lanes, or, kept_once, to its numbers in the
+/// parameters (of the bindings params_bindings, which at(params) would make).
+template <class V, class L, class ParamsBindings>
+CTGRAD_ALWAYS_INLINE constexpr auto lane_parameter_binding([[maybe_unused]] const lane_copy<V, L>& copy,
+                                                           [[maybe_unused]] const ParamsBindings& params_bindings) {
+  if constexpr (kept_once<V, L>) {
+    return std::get<binding<V, typename L::value_type>>(params_bindings);
+  } else {
+    return lane_binding<V, L>(copy.value);
+  }
+}
+
+/// The sum of the lanes of every partial of from, added into to.
 template <class L, class T, class... Variables>
-CTGRAD_ALWAYS_INLINE constexpr void add_lane_sums(const variable_values<L, Variables...>& from,
+CTGRAD_ALWAYS_INLINE constexpr void add_lane_sums(const lane_gradient<L, Variables...>& from,
                                                   variable_values<T, Variables...>& to) {
-  in_order{(for_each_number([](T& sum, const L& lane) { sum += lane.sum(); }, value_of<Variables>(to),
-                            value_of<Variables>(from)),
-            0)...,
-           0};
+  const auto add = []<class Partial>(T& sum, const Partial& partial) {
+    if constexpr (is_lanes<Partial>) {
+      sum += partial.sum();
+    } else {
+      sum += partial.value;
+    }
+  };
+  in_order{(for_each_number(add, value_of<Variables>(to), value_of<Variables>(from)), 0)..., 0};
 }
 
 /// The rows' mean of row_part and its gradient, B rows per sweep in lanes<T, B>: the parameters
-/// are broadcast into lanes once per call, each block of rows is gathered into lanes and swept
-/// once, and the lanes' gradients are added up once at the end. Each row's share 1/N is the
-/// adjoint its lane enters the sweep with; the lanes past the last row have share 0, so they
-/// add nothing.
+/// are broadcast into lanes once per call (those kept_once are read in place), each block of rows
+/// is gathered into lanes and swept once, and the lanes' gradients are added up once at the end.
+/// Each row's share 1/N is the adjoint its lane enters the sweep with; the lanes past the last
+/// row have share 0, so they add nothing.
 template <class T, class... Variables, class RowPart, class Params, class... Columns>
 CTGRAD_ALWAYS_INLINE constexpr void lane_mean_value_and_grad(const RowPart& row_part, const Params& params,
                                                              const table<Columns...>& data, std::size_t rows,
                                                              value_and_gradient<T, Variables...>& result) {
   constexpr std::size_t B = rows_per_block<T>;
   using L = lanes<T, B>;
-  variable_values<L, Variables...> lane_params;
+  lane_parameters<L, Variables...> lane_params;
   broadcast_into(params, lane_params);
-  gradient<L, Variables...> lane_grad{};
+  const auto params_bindings = params.to_bindings();
+  lane_gradient<L, Variables...> lane_grad{};
   lane_rows<L, Columns...> block;
   const auto view = data.checked_rows();
   const T share = T{1} / static_cast<T>(rows);
@@ -465,12 +521,20 @@ CTGRAD_ALWAYS_INLINE constexpr void lane_mean_value_and_grad(const RowPart& row_
     const auto scaled = make_binary<mul_op>(constant<L>{shares}, row_part);
     const auto point = std::apply(
         [&](const auto&... each) {
-          return bindings<decltype(lane_binding<Variables, L>(value_of<Variables>(lane_params)))...,
+          return bindings<decltype(lane_parameter_binding<Variables, L>(lane_params, params_bindings))...,
                           std::remove_cvref_t<decltype(each)>...>{
-              lane_binding<Variables, L>(value_of<Variables>(lane_params))..., each...};
+              lane_parameter_binding<Variables, L>(lane_params, params_bindings)..., each...};
         },
         block.bindings(std::index_sequence_for<Columns...>{}));
-    sum += accumulate_grad(scaled, variable_list<Variables...>{}, point, lane_grad);
+    // accumulate_grad's tree sweep, into partials of two kinds (lane_gradient); every variable
+    // counts as reached already, so each contribution is added.
+    using scaled_type = std::remove_cvref_t<decltype(scaled)>;
+    typename record_of<L, scaled_type, std::remove_cvref_t<decltype(point)>>::type record;
+    sum += forward<L, false>(scaled, point, record);
+    if constexpr (depends_on<scaled_type, Variables...>) {
+      backward<L, variable_list<Variables...>, type_list<Variables...>>(scaled, record, adjoint<one, L>{L{T{1}}},
+                                                                        lane_grad);
+    }
   }
   result.value += sum.sum();
   add_lane_sums(lane_grad, result.grad);
