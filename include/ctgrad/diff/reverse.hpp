@@ -412,14 +412,15 @@ struct lane_rows {
 };
 
 /// Whether the sweep in lanes L keeps V once instead of once per lane: a tensor variable whose
-/// copy per lane would take more than 256 KiB (a 64×64 matrix of doubles in lanes of 4 takes
-/// 128 KiB, a 256×256 one 2 MiB). Such a variable is read where the parameters hold it and its
-/// partials are summed across the lanes as they are collected (lane_total). Its copies and their
-/// partials would live on the stack, B times its size each: a 512×512 layer's 16 MiB overflowed
-/// the 8 MiB of a thread's stack. Below the limit a copy per lane is as fast or faster (it saves
-/// a broadcast at every read and a sum at every partial: docs/guide/scaling.md).
+/// copy per lane would take more than 64 KiB, more than a core's L1 data cache (a 64×64 matrix of
+/// doubles in lanes of 4 takes 128 KiB; W3's 16×16 one 8 KiB). Such a variable is read where the
+/// parameters hold it, each read times a pack of lanes (lanes' T·lanes product), and its partials
+/// are summed across the lanes as they are collected (lane_total). Its copies and their partials
+/// would also live on the stack, B times its size each: a 512×512 layer's 16 MiB overflowed a
+/// thread's 8 MiB. Below the limit a copy per lane is faster: it saves a broadcast at every read
+/// and a sum at every partial (docs/guide/scaling.md, "Wide layers").
 template <class V, class L>
-inline constexpr bool kept_once = V::shape_type::rank > 0 && V::shape_type::size * sizeof(L) > 256 * 1024;
+inline constexpr bool kept_once = V::shape_type::rank > 0 && V::shape_type::size * sizeof(L) > 64 * 1024;
 
 /// A parameter's numbers in lanes: each number in every lane, or nothing for one kept_once.
 template <class V, class L, bool Once = kept_once<V, L>>
