@@ -252,6 +252,23 @@ CTGRAD_ALWAYS_INLINE constexpr auto grad(const E& f, variable_list<Variables...>
 }
 // accumulate_grad(f, wrt(xs...), at(bs...), g)
 
+namespace detail {
+namespace {  // internal linkage, as the nodes': core/node.hpp says why
+/// f's value at point in T, swept on its tree, with ∂f/∂v added into g's partial of each v of
+/// Variables: every variable counts as reached already, so each contribution is added. g is a
+/// gradient, or the sweep in lanes' lane_gradient, whose partials are of two kinds.
+template <class T, class... Variables, class E, class Point, class Gradient>
+CTGRAD_ALWAYS_INLINE constexpr T tree_accumulate(const E& f, const Point& point, Gradient& g) {
+  typename record_of<T, E, Point>::type record;  // forward fills it
+  const T value = forward<T, false>(f, point, record);  // f's value need not be stored
+  if constexpr (depends_on<E, Variables...>) {
+    backward<T, variable_list<Variables...>, type_list<Variables...>>(f, record, adjoint<one, T>{T{1}}, g);
+  }
+  return value;
+}
+}  // namespace
+}  // namespace detail
+
 /// Adds ∂f/∂v at the point into g[v] for each v of wrt(...) and returns f's value: the step of a
 /// loop over rows, with no per-row gradient to zero or copy.
 template <class E, class... Variables, class... Bindings, class T>
@@ -282,14 +299,7 @@ CTGRAD_FLATTEN CTGRAD_ALWAYS_INLINE constexpr T accumulate_grad(const E& f, vari
   } else if constexpr (detail::flat_sweepable<E>) {
     return detail::flat_value_and_grad<true, T>(f, variable_list<Variables...>{}, point, sum);
   } else {
-    typename detail::record_of<T, E, bindings<Bindings...>>::type record;  // forward fills it
-    const T value = detail::forward<T, false>(f, point, record);  // f's value need not be stored
-    if constexpr (detail::depends_on<E, Variables...>) {
-      // Every variable counts as reached already, so each contribution is added to the sum.
-      detail::backward<T, variable_list<Variables...>, detail::type_list<Variables...>>(
-          f, record, detail::adjoint<one, T>{T{1}}, sum);
-    }
-    return value;
+    return detail::tree_accumulate<T, Variables...>(f, point, sum);
   }
 }
 
@@ -527,15 +537,7 @@ CTGRAD_ALWAYS_INLINE constexpr void lane_mean_value_and_grad(const RowPart& row_
               lane_parameter_binding<Variables, L>(lane_params, params_bindings)..., each...};
         },
         block.bindings(std::index_sequence_for<Columns...>{}));
-    // accumulate_grad's tree sweep, into partials of two kinds (lane_gradient); every variable
-    // counts as reached already, so each contribution is added.
-    using scaled_type = std::remove_cvref_t<decltype(scaled)>;
-    typename record_of<L, scaled_type, std::remove_cvref_t<decltype(point)>>::type record;
-    sum += forward<L, false>(scaled, point, record);
-    if constexpr (depends_on<scaled_type, Variables...>) {
-      backward<L, variable_list<Variables...>, type_list<Variables...>>(scaled, record, adjoint<one, L>{L{T{1}}},
-                                                                        lane_grad);
-    }
+    sum += tree_accumulate<L, Variables...>(scaled, point, lane_grad);
   }
   result.value += sum.sum();
   add_lane_sums(lane_grad, result.grad);
